@@ -1,0 +1,35 @@
+import { serve } from "@hono/node-server";
+import { createDatabase } from "@nexis/db";
+import { EnvError } from "@nexis/env";
+import { createApp } from "./app.ts";
+import { loadServerEnv } from "./env.ts";
+
+let env: ReturnType<typeof loadServerEnv>;
+try {
+  env = loadServerEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const database = await createDatabase({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+// Apply pending migrations at start, so a fresh checkout or an upgrade needs no separate step.
+await database.migrate();
+
+const app = createApp({ database, corsOrigins: env.corsOrigins });
+const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
+  console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, shutting down`);
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,88 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { createTestDatabase, type TestDatabase } from "@nexis/db/testing";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import type { AppRouter } from "../src/trpc/routers/_app.ts";
+
+const clientOrigin = "http://localhost:3000";
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let server: ServerType;
+let baseUrl: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase(process.env.DATABASE_URL);
+  app = createApp({ database, corsOrigins: [clientOrigin] });
+  server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 60_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await database?.dispose();
+});
+
+describe("GET /health and /ready", () => {
+  it("answers liveness with the version", async () => {
+    const response = await fetch(`${baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  });
+
+  it("is ready when the database answers", async () => {
+    const response = await fetch(`${baseUrl}/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok" } });
+  });
+
+  it("answers 503 on /ready when the database is down", async () => {
+    const doomed = await createTestDatabase(process.env.DATABASE_URL);
+    const downApp = createApp({ database: doomed, corsOrigins: [] });
+    await doomed.dispose();
+    const response = await downApp.request("/ready");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: "unavailable", checks: { database: "down" } });
+    // Liveness does not depend on the database.
+    expect((await downApp.request("/health")).status).toBe(200);
+  });
+});
+
+describe("tRPC: health", () => {
+  it("reads the database clock through a real tRPC client over HTTP", async () => {
+    const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
+    const health = await trpc.health.query();
+    expect(health.status).toBe("ok");
+    expect(health.database).toBe(database.kind);
+    expect(Math.abs(Date.parse(health.databaseTime) - Date.now())).toBeLessThan(60_000);
+    expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("answers an unknown procedure with a tRPC 404, not a crash", async () => {
+    const response = await fetch(`${baseUrl}/trpc/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { data: { code: "NOT_FOUND" } } });
+  });
+});
+
+describe("HTTP hardening", () => {
+  it("allows CORS only from the configured origins", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${baseUrl}/trpc/health`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "GET" },
+      });
+    expect((await preflight(clientOrigin)).headers.get("access-control-allow-origin")).toBe(clientOrigin);
+    expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("sends security headers and JSON 404s", async () => {
+    const response = await fetch(`${baseUrl}/no-such-route`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(await response.json()).toEqual({ error: "Not found", path: "/no-such-route" });
+  });
+});

@@ -1,0 +1,2 @@
+export { createDatabase, queryRows, type Database, type DatabaseConnection, type DatabaseOptions, type Schema } from "./client.ts";
+export * as schema from "./schema/index.ts";

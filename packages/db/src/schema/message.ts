@@ -1,0 +1,43 @@
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { chat } from "./chat.ts";
+import { createdAt, id, workspaceId } from "./columns.ts";
+import { whatsappAccount } from "./whatsapp-account.ts";
+
+/**
+ * One WhatsApp message, stored once per WhatsApp message id and number: replayed or duplicated
+ * webhooks hit the unique index and change nothing.
+ */
+export const message = pgTable(
+  "message",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    accountId: text()
+      .notNull()
+      .references(() => whatsappAccount.id, { onDelete: "cascade" }),
+    chatId: text()
+      .notNull()
+      .references(() => chat.id, { onDelete: "cascade" }),
+    /** WAHA's message id, e.g. `true_5511999999999@c.us_3EB0...`. */
+    waMessageId: text().notNull(),
+    fromMe: boolean().notNull(),
+    /** WAHA's `from`/`participant` for group messages. */
+    author: text(),
+    type: text().notNull().default("chat"),
+    body: text(),
+    /** WAHA's ack: -1 error, 0 pending, 1 server, 2 device, 3 read, 4 played. */
+    ack: integer().notNull().default(0),
+    /** Sender's timestamp in seconds, as WhatsApp gives it. */
+    timestamp: bigint({ mode: "number" }).notNull(),
+    media: jsonb(),
+    sentByUserId: text(),
+    editedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("message_account_wa_message_id_unique").on(table.accountId, table.waMessageId),
+    index("message_chat_timestamp_idx").on(table.chatId, table.timestamp),
+    index("message_workspace_idx").on(table.workspaceId),
+  ],
+);

@@ -1,0 +1,30 @@
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt, workspaceId } from "./columns.ts";
+
+/** WAHA's session statuses; an account mirrors its session's. */
+export const sessionStatuses = ["STOPPED", "STARTING", "SCAN_QR_CODE", "WORKING", "FAILED"] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/**
+ * A linked WhatsApp number (the seed's "account"; Better Auth already owns the table name
+ * `account`). Its id is also the WAHA session name.
+ */
+export const whatsappAccount = pgTable(
+  "whatsapp_account",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    name: text().notNull(),
+    phoneNumber: text(),
+    pushName: text(),
+    status: text({ enum: sessionStatuses }).notNull().default("STOPPED"),
+    engine: text({ enum: ["SANDBOX", "WEBJS"] }).notNull().default("SANDBOX"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("whatsapp_account_workspace_name_unique").on(table.workspaceId, table.name),
+    uniqueIndex("whatsapp_account_workspace_phone_unique").on(table.workspaceId, table.phoneNumber),
+    index("whatsapp_account_workspace_idx").on(table.workspaceId),
+  ],
+);
