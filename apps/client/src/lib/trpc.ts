@@ -1,0 +1,25 @@
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "server/trpc";
+import { clientEnv } from "../env.ts";
+
+/** Typed hooks for the API: `const trpc = useTRPC(); useQuery(trpc.health.queryOptions())`. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** One tRPC client per browser tab (and per server render), talking to the API server. */
+export function createTrpcClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${clientEnv.serverUrl}/trpc`,
+        // The API's session cookie travels cross-origin (client :3000 → API :8787).
+        fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+      }),
+    ],
+  });
+}
+
+export function createQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } });
+}

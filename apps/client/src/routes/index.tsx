@@ -1,0 +1,23 @@
+import { m } from "@nexis/i18n/messages";
+import { createFileRoute } from "@tanstack/react-router";
+import { ApiHealthCard } from "../components/api-health-card.tsx";
+import { AppHeader } from "../components/app-header.tsx";
+
+export const Route = createFileRoute("/")({
+  component: HomePage,
+});
+
+function HomePage() {
+  return (
+    <div className="min-h-dvh">
+      <AppHeader />
+      <main className="mx-auto max-w-5xl space-y-8 px-4 py-10 sm:py-16">
+        <section className="max-w-2xl space-y-3">
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{m.home_title()}</h1>
+          <p className="text-lg text-slate-600 dark:text-slate-300">{m.home_intro()}</p>
+        </section>
+        <ApiHealthCard />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { ThemeScript, ThemeToggle } from "~/components/theme";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "NexisChat — Plans & billing",
+  description: "Choose your NexisChat plan, change it as your team grows, and find your invoices.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8fafc" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets the `dark` class before React hydrates, so the class may differ.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="flex min-h-dvh flex-col">
+        <header className="border-b border-slate-200 dark:border-slate-800">
+          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+            <span className="flex items-center gap-2 font-semibold">
+              <span aria-hidden className="inline-flex size-8 items-center justify-center rounded-lg bg-brand-600 text-white">
+                N
+              </span>
+              NexisChat <span className="font-normal text-slate-500 dark:text-slate-400">Billing</span>
+            </span>
+            <ThemeToggle label="Toggle dark mode" />
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 sm:px-6 sm:py-16">{children}</main>
+        <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">
+          NexisChat — the self-hostable WhatsApp team inbox
+        </footer>
+      </body>
+    </html>
+  );
+}

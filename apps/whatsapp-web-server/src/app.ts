@@ -1,0 +1,40 @@
+import { Elysia } from "elysia";
+import { apiKeyAuth } from "./auth/api-key.ts";
+import type { EngineName } from "./engines/engine-name.ts";
+import { jsonErrors } from "./errors.ts";
+import type { HealthCheck } from "./health/health-check.ts";
+import { type Logger, silentLogger } from "./logger.ts";
+import { serverRoutes } from "./routes/server.ts";
+import { notImplementedWahaRoutes } from "./waha/not-implemented.ts";
+
+export type AppOptions = {
+  /** The key every `/api/*` request must send in `X-Api-Key`. */
+  apiKey: string;
+  /** The engine new sessions run on. */
+  engine: EngineName;
+  /** Chromium for the WEBJS engine; null when the engine needs no browser. */
+  browserPath?: string | null;
+  healthChecks?: Record<string, HealthCheck>;
+  logger?: Logger;
+};
+
+/**
+ * Builds the WAHA-compatible HTTP app without listening, so tests drive it through
+ * `app.handle(new Request(...))` and `index.ts` decides where it listens.
+ */
+export function createApp(options: AppOptions) {
+  const app = new Elysia()
+    .use(jsonErrors(options.logger ?? silentLogger))
+    .use(apiKeyAuth(options.apiKey))
+    .use(
+      serverRoutes({
+        engine: options.engine,
+        browserPath: options.browserPath ?? null,
+        healthChecks: options.healthChecks ?? {},
+      }),
+    );
+  // Last, so that every route registered above replaces its 501.
+  return notImplementedWahaRoutes(app);
+}
+
+export type App = ReturnType<typeof createApp>;
