@@ -40,7 +40,7 @@ export const baseConfig = tseslint.config(
   },
   {
     // The places allowed to read the environment.
-    files: ["**/env.ts", "**/*.config.{js,ts,mjs}", "**/scripts/**", "**/*.test.ts", "**/test/**"],
+    files: ["**/env.ts", "**/*.config.{js,ts,mjs}", "**/scripts/**", "**/*.test.ts", "**/test/**", "**/*.e2e.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 );

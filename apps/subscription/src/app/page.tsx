@@ -52,11 +52,9 @@ export default function HomePage() {
           {upcoming.map((item) => (
             <li key={item.title}>
               <Card className="h-full">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <h3 className="font-semibold">{item.title}</h3>
-                  <StatusBadge tone="pending">Coming soon</StatusBadge>
-                </div>
-                <p className="mt-3 text-sm text-slate-600 dark:text-slate-300">{item.body}</p>
+                <StatusBadge tone="pending">Coming soon</StatusBadge>
+                <h3 className="mt-4 font-semibold">{item.title}</h3>
+                <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{item.body}</p>
               </Card>
             </li>
           ))}

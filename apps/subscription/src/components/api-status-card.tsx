@@ -12,7 +12,8 @@ async function fetchHealth(): Promise<Health | null> {
   try {
     return await api.health.query();
   } catch (error) {
-    console.error(`[subscription] API health check failed at ${env.SERVER_URL}:`, error);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`[subscription] API health check failed at ${env.SERVER_URL}: ${reason}`);
     return null;
   }
 }
@@ -56,7 +57,7 @@ function HealthError() {
   return (
     <div className="mt-4 space-y-4 text-sm">
       <p className="text-slate-700 dark:text-slate-300">
-        The API server did not answer at <code className="break-all font-mono">{env.SERVER_URL}</code>. Start it
+        The API server did not answer at <code className="font-mono wrap-break-word">{env.SERVER_URL}</code>. Start it
         with{" "}
         <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono whitespace-nowrap dark:bg-slate-800">
           pnpm --filter server dev

@@ -1,0 +1,8 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+
+// A static site: every page is prerendered to dist/ and ships no client JavaScript.
+export default defineConfig({
+  output: "static",
+  server: { port: 4321 },
+});

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's second command: runs every test in the repository (unit, integration, end to end)
+# on the database the environment names (PGlite by default, Postgres when DATABASE_URL is set),
+# then prints "N passed, N failed". Exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$NEXIS_ROOT"
+
+bash scripts/bootstrap.sh || exit 1
+bash scripts/ensure-chromium.sh || exit 1
+
+export NEXIS_REPORTS="$NEXIS_ROOT/.reports"
+rm -rf "$NEXIS_REPORTS" && mkdir -p "$NEXIS_REPORTS"
+echo "Database for this run: ${DATABASE_URL:+Postgres ($DATABASE_URL)}${DATABASE_URL:-PGlite (embedded)}"
+
+status=0
+step() { printf '\n\033[1;36m› %s\033[0m\n' "$1"; shift; "$@" || status=1; }
+
+step "Unit and integration tests (vitest)" \
+  vitest run --reporter=default --reporter=junit --outputFile.junit="$NEXIS_REPORTS/vitest.xml"
+step "WhatsApp service tests (bun test)" pnpm --silent --filter whatsapp-web-server test
+step "End-to-end tests (Playwright on Chromium)" \
+  vitest run --config e2e/vitest.config.ts --reporter=default --reporter=junit --outputFile.junit="$NEXIS_REPORTS/e2e.xml"
+
+echo
+node scripts/summarize-tests.ts "$NEXIS_REPORTS" || status=1
+exit "$status"

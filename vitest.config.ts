@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Every Node workspace's unit and integration tests in one run. The WhatsApp service runs its own
+// tests with `bun test`, and the end-to-end suite has its own config (e2e/vitest.config.ts).
+export default defineConfig({
+  test: {
+    projects: ["packages/*", "apps/server"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
