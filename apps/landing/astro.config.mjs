@@ -5,4 +5,6 @@ import { defineConfig } from "astro/config";
 export default defineConfig({
   output: "static",
   server: { port: 4321 },
+  // Keep the dev page identical to the built one (no dev toolbar overlay).
+  devToolbar: { enabled: false },
 });
