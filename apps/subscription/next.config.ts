@@ -13,8 +13,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
-  // @nexis/ui ships .tsx sources.
-  transpilePackages: ["@nexis/ui"],
+  // Workspace packages ship TypeScript sources.
+  transpilePackages: ["@nexis/ui", "@nexis/env"],
   poweredByHeader: false,
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },

@@ -1,3 +1,5 @@
+"use client";
+
 import { useTheme } from "./theme.tsx";
 
 /** Switches between light and dark; `label` is the translated accessible name. */

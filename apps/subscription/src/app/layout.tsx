@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { ThemeScript, ThemeToggle } from "~/components/theme";
+import { ThemeToggle, themeScript } from "@nexis/ui";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,7 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // The theme script sets the `dark` class before React hydrates, so the class may differ.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-dvh flex-col">
         <header className="border-b border-slate-200 dark:border-slate-800">
