@@ -4,7 +4,9 @@
 ports_in_use() {
   local port busy=()
   for port in 3000 3001 3002 4321 8787 8788; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then busy+=("$port"); fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || (exec 3<>"/dev/tcp/::1/$port") 2>/dev/null; then
+      busy+=("$port")
+    fi
   done
   echo "${busy[*]:-}"
 }

@@ -19,11 +19,11 @@ export interface Stack {
  * Runs the README's first command (`npm start`, i.e. scripts/start.sh) with its own data folder
  * and resolves once it prints READY, so the tests see exactly what a newcomer sees.
  */
-export async function startStack(timeoutMs = 540_000): Promise<Stack> {
+export async function startStack(timeoutMs = 300_000): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "nexis-e2e-"));
   const child = spawn("bash", ["scripts/start.sh"], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, NEXIS_START_TIMEOUT: String(Math.floor(timeoutMs / 1000) - 30) },
+    env: { ...newcomerEnv(), DATA_DIR: dataDir, NEXIS_START_TIMEOUT: String(Math.floor(timeoutMs / 1000) - 30) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -53,6 +53,14 @@ export async function startStack(timeoutMs = 540_000): Promise<Stack> {
       return exited;
     },
   };
+}
+
+// Variables the test runner sets for itself (NODE_ENV=test, VITEST, and Vite's MODE, BASE_URL,
+// DEV, PROD, SSR); the apps must start as they do from a newcomer's shell, without them.
+const testRunnerVariables = /^(VITEST.*|NODE_ENV|TEST|MODE|BASE_URL|DEV|PROD|SSR)$/;
+
+function newcomerEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !testRunnerVariables.test(name)));
 }
 
 /** Every process below `pid`, found through ps. */

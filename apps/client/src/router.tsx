@@ -1,4 +1,5 @@
 import { createRouter } from "@tanstack/react-router";
+import { NotFound } from "./components/not-found.tsx";
 import { createQueryClient, createTrpcClient } from "./lib/trpc.ts";
 import { routeTree } from "./routeTree.gen.ts";
 
@@ -11,6 +12,7 @@ export function getRouter() {
     context: { queryClient, trpcClient },
     scrollRestoration: true,
     defaultPreload: "intent",
+    defaultNotFoundComponent: NotFound,
   });
 }
 
