@@ -3,7 +3,7 @@ import { createdAt, id, updatedAt, workspaceId } from "./columns.ts";
 import { contact } from "./contact.ts";
 import { folder } from "./folder.ts";
 import { tag } from "./tag.ts";
-import { whatsappAccount } from "./whatsapp-account.ts";
+import { accountReference } from "./whatsapp-account.ts";
 
 /** A conversation (one-to-one or group) on one linked number. */
 export const chat = pgTable(
@@ -11,9 +11,7 @@ export const chat = pgTable(
   {
     id: id(),
     workspaceId: workspaceId(),
-    accountId: text()
-      .notNull()
-      .references(() => whatsappAccount.id, { onDelete: "cascade" }),
+    accountId: accountReference(),
     /** WhatsApp's chat id, e.g. `5511999999999@c.us` or `1203...@g.us`. */
     waChatId: text().notNull(),
     contactId: text().references(() => contact.id, { onDelete: "set null" }),

@@ -1,6 +1,6 @@
 import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, workspaceId } from "./columns.ts";
-import { whatsappAccount } from "./whatsapp-account.ts";
+import { accountReference } from "./whatsapp-account.ts";
 
 /** A WhatsApp contact as one linked number sees it (WhatsApp ids are per number). */
 export const contact = pgTable(
@@ -8,9 +8,7 @@ export const contact = pgTable(
   {
     id: id(),
     workspaceId: workspaceId(),
-    accountId: text()
-      .notNull()
-      .references(() => whatsappAccount.id, { onDelete: "cascade" }),
+    accountId: accountReference(),
     /** WhatsApp's id, e.g. `5511999999999@c.us`. */
     waId: text().notNull(),
     name: text(),

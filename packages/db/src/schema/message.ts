@@ -1,7 +1,7 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { chat } from "./chat.ts";
 import { createdAt, id, workspaceId } from "./columns.ts";
-import { whatsappAccount } from "./whatsapp-account.ts";
+import { accountReference } from "./whatsapp-account.ts";
 
 /**
  * One WhatsApp message, stored once per WhatsApp message id and number: replayed or duplicated
@@ -12,9 +12,7 @@ export const message = pgTable(
   {
     id: id(),
     workspaceId: workspaceId(),
-    accountId: text()
-      .notNull()
-      .references(() => whatsappAccount.id, { onDelete: "cascade" }),
+    accountId: accountReference(),
     chatId: text()
       .notNull()
       .references(() => chat.id, { onDelete: "cascade" }),

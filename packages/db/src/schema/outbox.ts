@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, workspaceId } from "./columns.ts";
-import { whatsappAccount } from "./whatsapp-account.ts";
+import { accountReference } from "./whatsapp-account.ts";
 
 /**
  * Outbound work (a message to send) written in the same transaction as the user's action, then
@@ -11,9 +11,7 @@ export const outbox = pgTable(
   {
     id: id(),
     workspaceId: workspaceId(),
-    accountId: text()
-      .notNull()
-      .references(() => whatsappAccount.id, { onDelete: "cascade" }),
+    accountId: accountReference(),
     kind: text().notNull(),
     payload: jsonb().notNull(),
     idempotencyKey: text().notNull(),

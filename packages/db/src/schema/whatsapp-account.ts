@@ -28,3 +28,9 @@ export const whatsappAccount = pgTable(
     index("whatsapp_account_workspace_idx").on(table.workspaceId),
   ],
 );
+
+/** The linked number a row belongs to; the row goes when the number is removed. */
+export const accountReference = () =>
+  text()
+    .notNull()
+    .references(() => whatsappAccount.id, { onDelete: "cascade" });
