@@ -37,6 +37,7 @@ stop_all() {
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 129' HUP
 trap 'stop_all' EXIT
 
 if ! node scripts/wait-for-apps.ts "${NEXIS_START_TIMEOUT:-300}"; then
