@@ -1,14 +1,8 @@
-import { z } from "zod";
+import { clientEnvSchema } from "./env-schema.ts";
 
-// Vite inlines VITE_* variables at build time; this is the only file that reads them.
-const schema = z.object({
-  VITE_SERVER_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:8787"),
-});
-
-const parsed = schema.safeParse({ VITE_SERVER_URL: import.meta.env.VITE_SERVER_URL || undefined });
-if (!parsed.success) {
-  throw new Error(`Invalid client environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-}
+// This is the only file that reads the client's environment. vite.config.ts has already refused
+// a bad value at start, so parse() cannot fail here for a build that started.
+const parsed = clientEnvSchema.parse({ VITE_SERVER_URL: import.meta.env.VITE_SERVER_URL || undefined });
 
 /** The client's build-time configuration. */
-export const clientEnv = { serverUrl: parsed.data.VITE_SERVER_URL.replace(/\/+$/, "") };
+export const clientEnv = { serverUrl: parsed.VITE_SERVER_URL };

@@ -16,6 +16,10 @@ describe("parseEnv", () => {
     });
   });
 
+  it("treats an empty value as unset", () => {
+    expect(parseEnv(schema, { PORT: "", PUBLIC_URL: "" })).toEqual({ PORT: 8787, PUBLIC_URL: "http://localhost:8787" });
+  });
+
   it("names every bad variable", () => {
     const attempt = () => parseEnv(schema, { PORT: "eighty", PUBLIC_URL: "ftp://x" });
     expect(attempt).toThrow(EnvError);

@@ -1,0 +1,6 @@
+import { defineProject } from "vitest/config";
+
+// This package's tests; the root vitest.config.ts runs every project together.
+export default defineProject({
+  test: { name: "@nexis/env", testTimeout: 30_000, hookTimeout: 120_000 },
+});
