@@ -16,6 +16,8 @@ echo "Database for this run: ${DATABASE_URL:+Postgres ($DATABASE_URL)}${DATABASE
 status=0
 step() { printf '\n\033[1;36m› %s\033[0m\n' "$1"; shift; "$@" || status=1; }
 
+# The landing and docs tests check their built output (links, pages); turbo skips a current build.
+step "Build the static sites the tests read" turbo run build --filter=landing --filter=docs --output-logs=errors-only
 step "Unit and integration tests (vitest)" \
   vitest run --reporter=default --reporter=junit --outputFile.junit="$NEXIS_REPORTS/vitest.xml"
 step "WhatsApp service tests (bun test)" pnpm --silent --filter whatsapp-web-server test

@@ -1,22 +1,55 @@
+import { randomBytes } from "node:crypto";
 import type { DatabaseConnection } from "@nexis/db";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
-import { Hono } from "hono";
+import { type Context as HonoContext, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { createAuth } from "./auth/auth.ts";
+import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
 
 export interface AppOptions {
   database: DatabaseConnection;
+  /** Browser origins allowed by CORS and by Better Auth's origin check. */
   corsOrigins: string[];
+  /** Where browsers reach this server (Better Auth's baseURL); default http://localhost:8787. */
+  serverUrl?: string;
+  /**
+   * Signs session cookies and tokens; 32+ characters. The server always passes its configured
+   * one; without it (benchmarks) each app instance signs with a random secret of its own.
+   */
+  authSecret?: string;
+  /** The subscription portal, where a refused plan limit sends the user; default http://localhost:3001. */
+  subscriptionUrl?: string;
+  /** Take the client IP from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Better Auth's rate limit on its routes; on unless a test turns it off. */
+  authRateLimit?: boolean;
 }
 
-/** The API server's HTTP surface, without listening (tests call `app.request`). */
-export function createApp({ database, corsOrigins }: AppOptions) {
-  const app = new Hono();
+/** The API server's HTTP surface, without listening (tests serve it on port 0). */
+export function createApp(options: AppOptions) {
+  const { database, corsOrigins } = options;
+  const auth = createAuth({
+    db: database.db,
+    secret: options.authSecret ?? randomBytes(32).toString("base64url"),
+    baseURL: options.serverUrl ?? "http://localhost:8787",
+    trustedOrigins: corsOrigins,
+    rateLimit: options.authRateLimit ?? true,
+  });
+  const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
+  const app = new Hono<{ Variables: { requestId: string } }>();
 
-  app.use("*", secureHeaders());
-  app.use("*", cors({ origin: corsOrigins, credentials: true, maxAge: 600 }));
+  // An API answers JSON only: nothing it serves may load, run or be framed.
+  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } }));
+  app.use("*", cors({ origin: corsOrigins, credentials: true, maxAge: 600, exposeHeaders: ["set-auth-token"] }));
+  // Only where they matter: each layer costs on the hot path (bench/api-overhead).
+  app.on(["POST", "PUT", "PATCH"], "*", bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: "Request body too large" }, 413) }));
+  app.use("/trpc/*", requestId());
 
   /** Liveness: the process answers. */
   app.get("/health", (c) => c.json({ status: "ok", version: serverVersion }));
@@ -32,13 +65,64 @@ export function createApp({ database, corsOrigins }: AppOptions) {
     }
   });
 
-  app.use("/trpc/*", trpcServer({ router: appRouter, endpoint: "/trpc", createContext: () => ({ database }) }));
+  /** Better Auth: sign-up, sign-in, sign-out, sessions, organizations (workspaces). */
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c, options.trustProxy ?? false)));
+
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      router: appRouter,
+      endpoint: "/trpc",
+      createContext: (_options, c) =>
+        createContext({
+          database,
+          auth,
+          upgradeUrl,
+          headers: c.req.raw.headers,
+          requestId: c.get("requestId"),
+          clientIp: clientIp(c, options.trustProxy ?? false),
+        }),
+      onError: ({ error, path, ctx }) => {
+        if (error.code !== "INTERNAL_SERVER_ERROR") return;
+        const id = (ctx as { requestId?: string } | undefined)?.requestId ?? "-";
+        console.error(`[${id}] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      },
+    }),
+  );
 
   app.notFound((c) => c.json({ error: "Not found", path: c.req.path }, 404));
   app.onError((error, c) => {
-    console.error(error);
-    return c.json({ error: "Internal server error" }, 500);
+    const id = c.get("requestId") ?? crypto.randomUUID();
+    console.error(`[${id}]`, error);
+    return c.json({ error: "Internal server error", requestId: id }, 500);
   });
 
   return app;
+}
+
+/** The client's IP: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientIp(c: HonoContext, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address?.replace(/^::ffff:/, "") ?? null;
+  } catch {
+    return null; // No socket (app.request in tests).
+  }
+}
+
+/**
+ * The request Better Auth sees: unless a trusted proxy sets it, X-Forwarded-For is replaced by the
+ * socket's address, so its per-IP rate limit cannot be dodged with a forged header.
+ */
+function withClientIp(c: HonoContext, trustProxy: boolean): Request {
+  const request = c.req.raw;
+  if (trustProxy) return request;
+  const headers = new Headers(request.headers);
+  headers.delete("x-forwarded-for");
+  const address = clientIp(c, false);
+  if (address) headers.set("x-forwarded-for", address);
+  return new Request(request, { headers });
 }

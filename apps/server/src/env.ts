@@ -19,6 +19,10 @@ const schema = z.object({
   CORS_ORIGINS: envFields.optionalString,
   WHATSAPP_SERVER_URL: envFields.httpUrl("http://localhost:8788"),
   WHATSAPP_API_KEY: envFields.optionalString,
+  /** Signs session cookies and tokens (32+ characters); generated into .data/secrets when unset. */
+  BETTER_AUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
+  /** Behind a reverse proxy: take the client IP (for rate limits) from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
 });
 
 export type ServerEnv = ReturnType<typeof loadServerEnv>;
@@ -37,5 +41,6 @@ export function loadServerEnv(source: Record<string, string | undefined> = proce
     pgliteDir: path.join(dir, "pglite"),
     corsOrigins: [env.CLIENT_URL, env.SUBSCRIPTION_URL, ...extraOrigins],
     whatsappApiKey: loadSecret("WHATSAPP_API_KEY", dir, env.WHATSAPP_API_KEY),
+    authSecret: loadSecret("BETTER_AUTH_SECRET", dir, env.BETTER_AUTH_SECRET),
   };
 }

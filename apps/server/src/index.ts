@@ -17,7 +17,14 @@ const database = await createDatabase({ url: env.DATABASE_URL, pgliteDir: env.pg
 // Apply pending migrations at start, so a fresh checkout or an upgrade needs no separate step.
 await database.migrate();
 
-const app = createApp({ database, corsOrigins: env.corsOrigins });
+const app = createApp({
+  database,
+  corsOrigins: env.corsOrigins,
+  serverUrl: env.SERVER_URL,
+  authSecret: env.authSecret,
+  subscriptionUrl: env.SUBSCRIPTION_URL,
+  trustProxy: env.TRUST_PROXY,
+});
 const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
   console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind})`);
 });

@@ -1,28 +1,20 @@
-import { serve, type ServerType } from "@hono/node-server";
-import { createTestDatabase, type TestDatabase } from "@nexis/db/testing";
+import { createTestDatabase } from "@nexis/db/testing";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { AppRouter } from "../src/trpc/routers/_app.ts";
+import { clientOrigin, startTestServer, testAppOptions, type TestServer } from "./support/server.ts";
 
-const clientOrigin = "http://localhost:3000";
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-let server: ServerType;
+let server: TestServer;
 let baseUrl: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase(process.env.DATABASE_URL);
-  app = createApp({ database, corsOrigins: [clientOrigin] });
-  server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
-  await new Promise<void>((resolve) => server.once("listening", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestServer();
+  baseUrl = server.baseUrl;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await database?.dispose();
+  await server?.close();
 });
 
 describe("GET /health and /ready", () => {
@@ -40,7 +32,7 @@ describe("GET /health and /ready", () => {
 
   it("answers 503 on /ready when the database is down", async () => {
     const doomed = await createTestDatabase(process.env.DATABASE_URL);
-    const downApp = createApp({ database: doomed, corsOrigins: [] });
+    const downApp = createApp(testAppOptions(doomed));
     await doomed.dispose();
     const response = await downApp.request("/ready");
     expect(response.status).toBe(503);
@@ -55,7 +47,7 @@ describe("tRPC: health", () => {
     const trpc = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
     const health = await trpc.health.query();
     expect(health.status).toBe("ok");
-    expect(health.database).toBe(database.kind);
+    expect(health.database).toBe(server.database.kind);
     expect(Math.abs(Date.parse(health.databaseTime) - Date.now())).toBeLessThan(60_000);
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -78,11 +70,21 @@ describe("HTTP hardening", () => {
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("refuses a body over 2 MB with 413 before any handler reads it", async () => {
+    const response = await fetch(`${baseUrl}/trpc/tag.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "x".repeat(3 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it("sends security headers and JSON 404s", async () => {
     const response = await fetch(`${baseUrl}/no-such-route`);
     expect(response.status).toBe(404);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
     expect(await response.json()).toEqual({ error: "Not found", path: "/no-such-route" });
   });
 });

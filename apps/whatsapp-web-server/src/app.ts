@@ -4,7 +4,16 @@ import type { EngineName } from "./engines/engine-name.ts";
 import { jsonErrors } from "./errors.ts";
 import type { HealthCheck } from "./health/health-check.ts";
 import { type Logger, silentLogger } from "./logger.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { chatRoutes } from "./routes/chats.ts";
+import { chattingRoutes } from "./routes/chatting.ts";
+import { extensionRoutes } from "./routes/extensions.ts";
+import { messageRoutes } from "./routes/messages.ts";
+import { presenceRoutes } from "./routes/presence.ts";
+import { sandboxRoutes } from "./routes/sandbox.ts";
 import { serverRoutes } from "./routes/server.ts";
+import { sessionRoutes } from "./routes/sessions.ts";
+import type { Runtime } from "./runtime.ts";
 import { notImplementedWahaRoutes } from "./waha/not-implemented.ts";
 
 export type AppOptions = {
@@ -14,6 +23,8 @@ export type AppOptions = {
   engine: EngineName;
   /** Chromium for the WEBJS engine; null when the engine needs no browser. */
   browserPath?: string | null;
+  /** Sessions, engines and webhooks (see `createRuntime`); the caller starts and closes it. */
+  runtime: Runtime;
   healthChecks?: Record<string, HealthCheck>;
   logger?: Logger;
 };
@@ -23,6 +34,7 @@ export type AppOptions = {
  * `app.handle(new Request(...))` and `index.ts` decides where it listens.
  */
 export function createApp(options: AppOptions) {
+  const { sessions, webhooks } = options.runtime;
   const app = new Elysia()
     .use(jsonErrors(options.logger ?? silentLogger))
     .use(apiKeyAuth(options.apiKey))
@@ -32,7 +44,15 @@ export function createApp(options: AppOptions) {
         browserPath: options.browserPath ?? null,
         healthChecks: options.healthChecks ?? {},
       }),
-    );
+    )
+    .use(sessionRoutes(sessions))
+    .use(authRoutes(sessions))
+    .use(chattingRoutes(sessions))
+    .use(chatRoutes(sessions))
+    .use(messageRoutes(sessions))
+    .use(presenceRoutes(sessions))
+    .use(sandboxRoutes(sessions))
+    .use(extensionRoutes(webhooks));
   // Last, so that every route registered above replaces its 501.
   return notImplementedWahaRoutes(app);
 }

@@ -22,4 +22,10 @@ describe("parseWaEnv", () => {
   test("treats an empty WHATSAPP_API_KEY as unset", () => {
     expect(parseWaEnv({ WHATSAPP_API_KEY: "" }).WHATSAPP_API_KEY).toBeUndefined();
   });
+
+  test("reads WHATSAPP_SANDBOX_TIME_SCALE, default 1, positive", () => {
+    expect(parseWaEnv({}).WHATSAPP_SANDBOX_TIME_SCALE).toBe(1);
+    expect(parseWaEnv({ WHATSAPP_SANDBOX_TIME_SCALE: "0.01" }).WHATSAPP_SANDBOX_TIME_SCALE).toBe(0.01);
+    expect(() => parseWaEnv({ WHATSAPP_SANDBOX_TIME_SCALE: "0" })).toThrow(/WHATSAPP_SANDBOX_TIME_SCALE/);
+  });
 });

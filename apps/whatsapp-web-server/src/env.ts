@@ -10,6 +10,8 @@ export const waEnvSchema = z.object({
   WHATSAPP_ENGINE: z.enum(engineNames).default("SANDBOX"),
   // Where the WEBJS engine finds Chromium; Debian's package installs it here.
   WHATSAPP_BROWSER_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  // Multiplies the SANDBOX engine's delays (QR rotation, acks); below 1 speeds up demos and e2e tests.
+  WHATSAPP_SANDBOX_TIME_SCALE: z.coerce.number().positive().max(100).default(1),
   DATA_DIR: envFields.optionalString,
   LOG_LEVEL: envFields.logLevel,
   NODE_ENV: envFields.nodeEnv,

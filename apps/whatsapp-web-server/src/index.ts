@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { loadWaEnv } from "./env.ts";
 import { dataDirCheck } from "./health/health-check.ts";
 import { createLogger } from "./logger.ts";
+import { createRuntime } from "./runtime.ts";
 
 function loadEnvOrExit() {
   try {
@@ -17,10 +18,21 @@ function loadEnvOrExit() {
 const env = loadEnvOrExit();
 const logger = createLogger(env.LOG_LEVEL);
 
+const browserPath = env.WHATSAPP_ENGINE === "WEBJS" ? env.WHATSAPP_BROWSER_PATH : null;
+const runtime = createRuntime({
+  dataDir: env.DATA_DIR,
+  engine: env.WHATSAPP_ENGINE,
+  browserPath,
+  sandboxTimeScale: env.WHATSAPP_SANDBOX_TIME_SCALE,
+  logger,
+});
+await runtime.start();
+
 const app = createApp({
   apiKey: env.WHATSAPP_API_KEY,
   engine: env.WHATSAPP_ENGINE,
-  browserPath: env.WHATSAPP_ENGINE === "WEBJS" ? env.WHATSAPP_BROWSER_PATH : null,
+  browserPath,
+  runtime,
   healthChecks: { storage: dataDirCheck(env.DATA_DIR) },
   logger,
 }).listen({ port: env.WHATSAPP_PORT, hostname: env.WHATSAPP_HOST });
@@ -34,6 +46,8 @@ async function shutdown(signal: NodeJS.Signals) {
   stopping = true;
   logger.info(`${signal} received, stopping`);
   await app.stop();
+  // Stops every session (each comes back on the next start); pending webhooks stay in the outbox.
+  await runtime.close();
   process.exit(0);
 }
 process.on("SIGINT", shutdown);

@@ -8,6 +8,10 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase(process.env.DATABASE_URL);
+  // Tenant rows reference their workspace (a Better Auth organization).
+  await database.db.insert(schema.organization).values(
+    ["ws_1", "ws_a", "ws_b", "ws_gone"].map((id) => ({ id, name: id, slug: id, createdAt: new Date() })),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -29,6 +33,13 @@ describe(`database on ${target}`, () => {
     const tables = rows.map((row) => row.table_name).sort();
     expect(tables).toEqual(
       [
+        "user",
+        "session",
+        "account",
+        "verification",
+        "organization",
+        "member",
+        "invitation",
         "audit_log",
         "chat",
         "chat_tag",
@@ -92,6 +103,16 @@ describe(`database on ${target}`, () => {
     await expect(db.insert(schema.folder).values({ workspaceId: "ws_a", name: "Leads" })).rejects.toThrow();
     await db.insert(schema.template).values({ workspaceId: "ws_a", name: "Greeting", body: "Hello!" });
     await expect(db.insert(schema.template).values({ workspaceId: "ws_a", name: "Greeting", body: "Hi" })).rejects.toThrow();
+  });
+
+  it("refuses a tenant row for a workspace that does not exist, and deletes a workspace's rows with it", async () => {
+    const { db } = database;
+    await expect(db.insert(schema.tag).values({ workspaceId: "ws_missing", name: "Orphan" })).rejects.toThrow();
+    const [account] = await db.insert(schema.whatsappAccount).values({ workspaceId: "ws_gone", name: "Doomed" }).returning();
+    await db.insert(schema.tag).values({ workspaceId: "ws_gone", name: "Doomed" });
+    await db.delete(schema.organization).where(eq(schema.organization.id, "ws_gone"));
+    expect(await db.select().from(schema.tag).where(eq(schema.tag.workspaceId, "ws_gone"))).toEqual([]);
+    expect(await db.select().from(schema.whatsappAccount).where(eq(schema.whatsappAccount.id, account?.id ?? ""))).toEqual([]);
   });
 
   it("records a processed webhook event once", async () => {

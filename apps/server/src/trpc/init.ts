@@ -1,15 +1,24 @@
-import type { DatabaseConnection } from "@nexis/db";
-import { initTRPC } from "@trpc/server";
+import { t } from "./core.ts";
+import { mapDatabaseErrors } from "./middleware/errors.ts";
+import { requireSession } from "./middleware/session.ts";
+import { requireWorkspace } from "./middleware/workspace.ts";
 
-/** What every procedure receives; built once per request by `createContext`. */
-export interface Context {
-  database: DatabaseConnection;
-}
-
-const t = initTRPC.context<Context>().create();
+export type { Context } from "./context.ts";
+export { requirePermission } from "./middleware/role.ts";
+export { enforcePlanLimit } from "./middleware/plan-limit.ts";
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** For procedures anyone may call, signed in or not (health, public catalogue reads). */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(mapDatabaseErrors);
+
+/** For procedures about the caller themself (their workspaces): needs a valid session. */
+export const authedProcedure = publicProcedure.use(requireSession);
+
+/**
+ * For everything inside a workspace: the caller must be a member of the session's active
+ * workspace; `ctx.workspaceId` and `ctx.role` are set. Every query must filter by
+ * `ctx.workspaceId`. Add `requirePermission(...)` for anything the agent role may not do.
+ */
+export const workspaceProcedure = authedProcedure.use(requireWorkspace);

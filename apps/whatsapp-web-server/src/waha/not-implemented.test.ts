@@ -17,25 +17,25 @@ describe("WAHA routes not implemented yet", () => {
   });
 
   test("answer 501 JSON naming the WAHA route", async () => {
-    const response = await request(createTestApp(), "/api/sendText", { method: "POST", ...withKey });
+    const response = await request(createTestApp(), "/api/sendImage", { method: "POST", ...withKey });
     expect(response.status).toBe(501);
     expect(await response.json()).toEqual({
       statusCode: 501,
-      message: "Not implemented yet: POST /api/sendText",
+      message: "Not implemented yet: POST /api/sendImage",
       error: "Not Implemented",
     });
   });
 
   test("match path parameters", async () => {
-    const response = await request(createTestApp(), "/api/default/chats/5511999999999@c.us/messages", withKey);
+    const response = await request(createTestApp(), "/api/default/groups/123456789@g.us", withKey);
     expect(response.status).toBe(501);
     expect(await response.json()).toMatchObject({
-      message: "Not implemented yet: GET /api/{session}/chats/{chatId}/messages",
+      message: "Not implemented yet: GET /api/{session}/groups/{id}",
     });
   });
 
   test("still require the API key", async () => {
-    const response = await request(createTestApp(), "/api/sendText", { method: "POST" });
+    const response = await request(createTestApp(), "/api/sendImage", { method: "POST" });
     expect(response.status).toBe(401);
   });
 

@@ -12,6 +12,8 @@ export const auditLog = pgTable(
     targetType: text(),
     targetId: text(),
     metadata: jsonb(),
+    /** The client's address as the server saw it. */
+    ipAddress: text(),
     createdAt: createdAt(),
   },
   (table) => [index("audit_log_workspace_created_idx").on(table.workspaceId, table.createdAt)],

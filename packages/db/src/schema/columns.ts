@@ -1,10 +1,14 @@
 import { text, timestamp } from "drizzle-orm/pg-core";
+import { organization } from "./auth.ts";
 
 /** A text primary key filled with a random UUID by the database. */
 export const id = () => text().primaryKey().$defaultFn(() => crypto.randomUUID());
 
-/** The owning workspace (a Better Auth organization). Every tenant table carries it. */
-export const workspaceId = () => text().notNull();
+/** The owning workspace (a Better Auth organization); its rows go when the workspace is deleted. */
+export const workspaceId = () =>
+  text()
+    .notNull()
+    .references(() => organization.id, { onDelete: "cascade" });
 
 export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 

@@ -1,3 +1,4 @@
+export * from "./auth.ts";
 export * from "./whatsapp-account.ts";
 export * from "./contact.ts";
 export * from "./folder.ts";

@@ -1,10 +1,24 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../init.ts";
+import { accountRouter, listAccountsQuery } from "./account.ts";
+import { folderRouter } from "./folder.ts";
 import { healthQuery } from "./health.ts";
+import { subscriptionRouter } from "./subscription.ts";
+import { tagRouter } from "./tag.ts";
+import { templateRouter } from "./template.ts";
+import { workspaceRouter } from "./workspace.ts";
 
 /** The root router: one entry per domain router; its type is what the apps import. */
 export const appRouter = router({
   health: healthQuery,
+  /** The seed client's name for `account.list` (`trpc.getAccounts.useQuery()`). */
+  getAccounts: listAccountsQuery,
+  account: accountRouter,
+  workspace: workspaceRouter,
+  tag: tagRouter,
+  folder: folderRouter,
+  template: templateRouter,
+  subscription: subscriptionRouter,
 });
 
 export type AppRouter = typeof appRouter;

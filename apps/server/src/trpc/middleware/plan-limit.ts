@@ -1,0 +1,37 @@
+import type { Database } from "@nexis/db";
+import { countAccounts } from "@nexis/db/queries/account";
+import { getWorkspacePlanId } from "@nexis/db/queries/subscription";
+import { countTemplates } from "@nexis/db/queries/template";
+import { getPlan, type LimitKey } from "@nexis/plans";
+import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
+import { PlanLimitError } from "../errors.ts";
+
+type Counter = (db: Database, params: { workspaceId: string }) => Promise<number>;
+
+/** How many of each capped thing a workspace has now, and what to call it in a message. */
+const counters = {
+  accounts: { count: countAccounts, one: "linked number", many: "linked numbers" },
+  templates: { count: countTemplates, one: "template", many: "templates" },
+} satisfies Partial<Record<LimitKey, { count: Counter; one: string; many: string }>>;
+
+/**
+ * Refuses a create that would pass the workspace plan's limit on `key`, with FORBIDDEN and a
+ * typed `PLAN_LIMIT` cause (limit, used, plan, upgradeUrl). Use after `workspaceProcedure`.
+ */
+export function enforcePlanLimit(key: keyof typeof counters) {
+  const counter = counters[key];
+  return experimental_standaloneMiddleware<{ ctx: { db: Database; workspaceId: string; upgradeUrl: string } }>().create(
+    async ({ ctx, next }) => {
+      const plan = getPlan(await getWorkspacePlanId(ctx.db, { workspaceId: ctx.workspaceId }));
+      const limit = plan.limits[key];
+      if (limit !== null) {
+        const used = await counter.count(ctx.db, { workspaceId: ctx.workspaceId });
+        if (used >= limit) {
+          const cause = new PlanLimitError({ code: "PLAN_LIMIT", limit, used, plan: plan.id, upgradeUrl: ctx.upgradeUrl });
+          throw new TRPCError({ code: "FORBIDDEN", message: `Your ${plan.name} plan allows ${limit} ${limit === 1 ? counter.one : counter.many}. Upgrade to add more.`, cause });
+        }
+      }
+      return next();
+    },
+  );
+}

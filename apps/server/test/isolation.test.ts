@@ -1,0 +1,88 @@
+import { queryRows } from "@nexis/db";
+import { listAudit } from "@nexis/db/queries/audit";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callRaw, procedureCases, routerProcedures, snapshotWorkspace, type Fixture } from "./support/procedures.ts";
+import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
+
+let server: TestServer;
+let alice: TestUser;
+let bob: TestUser;
+let aliceData: Fixture;
+let bobData: Fixture;
+
+/** Fills a user's active workspace with one row of each kind. */
+async function seed(user: TestUser): Promise<Fixture> {
+  const workspace = await user.trpc.workspace.get.query();
+  const account = await user.trpc.account.addAccount.mutate({ name: "Main" });
+  const tag = await user.trpc.tag.create.mutate({ name: "VIP" });
+  const folder = await user.trpc.folder.create.mutate({ name: "Open" });
+  const template = await user.trpc.template.create.mutate({ name: "Hello", body: "Hi" });
+  return { workspaceId: workspace.id, accountId: account.id, tagId: tag.id, folderId: folder.id, templateId: template.id };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  [alice, bob] = await Promise.all([server.signUp("Alice"), server.signUp("Bob")]);
+  aliceData = await seed(alice);
+  bobData = await seed(bob);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("tenant isolation", () => {
+  it("has a case for every procedure of the router", () => {
+    const missing = routerProcedures().filter(({ path }) => !(path in procedureCases));
+    expect(missing.map(({ path }) => path)).toEqual([]);
+  });
+
+  const idTaking = Object.entries(procedureCases).filter(([, testCase]) =>
+    Object.values(testCase.fields ?? {}).some((kind) => kind === "id" || kind === "ids"),
+  );
+
+  it.each(idTaking.map(([path]) => path))("%s with the other workspace's ids answers NOT_FOUND or FORBIDDEN and changes nothing", async (path) => {
+    const testCase = procedureCases[path];
+    const procedure = routerProcedures().find((candidate) => candidate.path === path);
+    if (!testCase?.input || !procedure) throw new Error(`no case for ${path}`);
+    const before = await snapshotWorkspace(server.database.db, bobData.workspaceId);
+    const response = await callRaw(server.baseUrl, path, procedure.type, testCase.input(bobData), { authorization: `Bearer ${alice.token}` });
+    const body = (await response.json()) as { error?: { data?: { code?: string } } };
+    expect([403, 404]).toContain(response.status);
+    expect(["NOT_FOUND", "FORBIDDEN"]).toContain(body.error?.data?.code);
+    expect(await snapshotWorkspace(server.database.db, bobData.workspaceId)).toBe(before);
+  });
+
+  it("refused calls left no audit rows behind (the change and its audit row share a transaction)", async () => {
+    const trail = await listAudit(server.database.db, { workspaceId: aliceData.workspaceId, limit: 50 });
+    expect(trail.map((entry) => entry.action)).toEqual(["account.create"]);
+  });
+
+  it("lists show only the caller's own workspace", async () => {
+    const bobIds = new Set(Object.values(bobData));
+    const lists = await Promise.all([
+      alice.trpc.getAccounts.query(),
+      alice.trpc.account.list.query(),
+      alice.trpc.tag.list.query(),
+      alice.trpc.folder.list.query(),
+      alice.trpc.template.list.query(),
+      alice.trpc.workspace.listMine.query(),
+    ]);
+    for (const list of lists) {
+      expect(list).toHaveLength(1);
+      expect(list.some((row) => bobIds.has(row.id))).toBe(false);
+    }
+    expect((await alice.trpc.workspace.get.query()).id).not.toBe(bobData.workspaceId);
+  });
+
+  it("a session pointed at a foreign workspace is refused", async () => {
+    // Even if a session row named another workspace, membership is checked on every call.
+    await queryRows(server.database.db, sql`update session set active_organization_id = ${bobData.workspaceId} where user_id = ${alice.userId}`);
+    const before = await snapshotWorkspace(server.database.db, bobData.workspaceId);
+    const response = await callRaw(server.baseUrl, "tag.create", "mutation", { name: "Intruder" }, { authorization: `Bearer ${alice.token}` });
+    expect(response.status).toBe(403);
+    expect((await callRaw(server.baseUrl, "account.list", "query", undefined, { authorization: `Bearer ${alice.token}` })).status).toBe(403);
+    expect(await snapshotWorkspace(server.database.db, bobData.workspaceId)).toBe(before);
+  });
+});

@@ -1,0 +1,97 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "@nexis/db";
+import { appRouter } from "../../src/trpc/routers/_app.ts";
+
+/** Ids of one workspace's rows, the material the suites call procedures with. */
+export interface Fixture {
+  workspaceId: string;
+  accountId: string;
+  tagId: string;
+  folderId: string;
+  templateId: string;
+}
+
+export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body";
+
+export interface ProcedureCase {
+  /** A valid input built from a fixture; absent for procedures without input. */
+  input?: (fixture: Fixture) => Record<string, unknown>;
+  /** What each input field holds, for generating malformed values. */
+  fields?: Record<string, FieldKind>;
+  optional?: string[];
+  nullable?: string[];
+}
+
+/**
+ * Every procedure of the root router, with how to call it. The suites enumerate the router and
+ * fail on a procedure missing here, so a new procedure cannot skip isolation or input checks.
+ */
+export const procedureCases: Record<string, ProcedureCase> = {
+  health: {},
+  getAccounts: {},
+  "account.list": {},
+  "account.get": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
+  "account.addAccount": { input: () => ({ name: "New number", phoneNumber: "+1 555 0100" }), fields: { name: "name", phoneNumber: "phone" }, optional: ["phoneNumber"] },
+  "account.rename": { input: (f) => ({ id: f.accountId, name: "Renamed" }), fields: { id: "id", name: "name" } },
+  "account.remove": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
+  "workspace.get": {},
+  "workspace.listMine": {},
+  "workspace.rename": { input: () => ({ name: "Renamed" }), fields: { name: "name" } },
+  "workspace.setActive": { input: (f) => ({ workspaceId: f.workspaceId }), fields: { workspaceId: "id" } },
+  "tag.list": {},
+  "tag.create": { input: () => ({ name: "New tag", color: "#123456" }), fields: { name: "name", color: "color" }, optional: ["color"] },
+  "tag.rename": { input: (f) => ({ id: f.tagId, name: "Renamed" }), fields: { id: "id", name: "name" } },
+  "tag.setColor": { input: (f) => ({ id: f.tagId, color: "#654321" }), fields: { id: "id", color: "color" } },
+  "tag.delete": { input: (f) => ({ id: f.tagId }), fields: { id: "id" } },
+  "folder.list": {},
+  "folder.create": { input: () => ({ name: "New folder" }), fields: { name: "name" } },
+  "folder.rename": { input: (f) => ({ id: f.folderId, name: "Renamed" }), fields: { id: "id", name: "name" } },
+  "folder.reorder": { input: (f) => ({ ids: [f.folderId] }), fields: { ids: "ids" } },
+  "folder.delete": { input: (f) => ({ id: f.folderId }), fields: { id: "id" } },
+  "template.list": {},
+  "template.create": {
+    input: () => ({ name: "New template", body: "Hi {{contact.name}}", shortcut: "new" }),
+    fields: { name: "name", body: "body", shortcut: "shortcut" },
+    optional: ["shortcut"],
+  },
+  "template.update": {
+    input: (f) => ({ id: f.templateId, name: "Renamed", body: "Changed", shortcut: "changed" }),
+    fields: { id: "id", name: "name", body: "body", shortcut: "shortcut" },
+    optional: ["name", "body", "shortcut"],
+    nullable: ["shortcut"],
+  },
+  "template.delete": { input: (f) => ({ id: f.templateId }), fields: { id: "id" } },
+  "subscription.current": {},
+};
+
+/** Every procedure path of the root router with its type. */
+export function routerProcedures(): { path: string; type: "query" | "mutation" | "subscription" }[] {
+  // At runtime `_def.procedures` is flat, keyed by dotted path.
+  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+  return Object.entries(procedures).map(([path, procedure]) => ({ path, type: procedure._def.type }));
+}
+
+/** Calls a procedure over raw HTTP (so any input, however malformed, reaches the server). */
+export function callRaw(baseUrl: string, path: string, type: string, input: unknown, headers: Record<string, string>) {
+  if (type === "query") {
+    const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+    return fetch(`${baseUrl}/trpc/${path}${query}`, { headers });
+  }
+  return fetch(`${baseUrl}/trpc/${path}`, {
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    ...(input === undefined ? {} : { body: JSON.stringify(input) }),
+  });
+}
+
+/** A workspace's rows in every table the routers write, to assert that a refused call changed nothing. */
+export async function snapshotWorkspace(db: Database, workspaceId: string): Promise<string> {
+  const tables = ["whatsapp_account", "tag", "folder", "template", "audit_log"];
+  const parts: unknown[] = [];
+  for (const table of tables) {
+    parts.push(await queryRows(db, sql`select * from ${sql.identifier(table)} where workspace_id = ${workspaceId} order by id`));
+  }
+  parts.push(await queryRows(db, sql`select id, name, slug from organization where id = ${workspaceId}`));
+  parts.push(await queryRows(db, sql`select user_id, role from member where organization_id = ${workspaceId} order by user_id`));
+  return JSON.stringify(parts);
+}

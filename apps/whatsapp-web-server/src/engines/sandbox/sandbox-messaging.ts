@@ -1,0 +1,266 @@
+import { notFound, unprocessable } from "../../errors.ts";
+import { ackNames } from "../../waha/types.ts";
+import type {
+  ChatInfo,
+  ChatPresences,
+  ChatsQuery,
+  ChatSummary,
+  MeInfo,
+  MessagesQuery,
+  Pagination,
+  PresenceStatus,
+  SendContactVcardRequest,
+  SendLocationRequest,
+  SendTextRequest,
+  WAMessage,
+} from "../../waha/types.ts";
+import type { EngineEvents } from "../engine.ts";
+import { RecentMessages } from "./recent-messages.ts";
+import { chatMessages, chatOf, chatsOverview, listChats } from "./sandbox-chats.ts";
+import { ackBody, editedPayload, locationMessage, reactionPayload, revokedPayload, textMessage, vcardMessage } from "./sandbox-messages.ts";
+import type { SandboxOptions } from "./sandbox-options.ts";
+import { SandboxRateLimit } from "./sandbox-rate-limit.ts";
+import { chatIdOf } from "./simulated-phone.ts";
+
+type MessagingContext = {
+  events: EngineEvents;
+  options: SandboxOptions;
+  /** Runs later on the session's timers, so stopping the session cancels it. */
+  later: (ms: number, run: () => void) => void;
+  /** The linked account; throws (422) unless the session is WORKING. */
+  me: () => MeInfo;
+};
+
+/**
+ * A SANDBOX session's messaging: what we send (with acks, held while the phone is offline, within
+ * the rate limit) and what simulated contacts do (send, react, edit, revoke), as WAHA events.
+ */
+export class SandboxMessaging {
+  readonly rateLimit = new SandboxRateLimit();
+  private readonly messages = new RecentMessages();
+  private phoneOnline = true;
+  private waitingForPhone: WAMessage[] = [];
+  private readonly presences = new Map<string, ChatPresences>();
+  /** Inbound messages not read yet (by `sendSeen` or `messages/read`). */
+  private readonly unread = new Set<string>();
+  private readonly archived = new Set<string>();
+
+  constructor(private readonly context: MessagingContext) {}
+
+  sendText(request: SendTextRequest): WAMessage {
+    const me = this.context.me();
+    const replyTo = this.replyTarget(request.reply_to);
+    return this.send(textMessage({ fromMe: true, me: me.id, chatId: request.chatId, body: request.text, key: request.id, replyTo }));
+  }
+
+  sendLocation(request: SendLocationRequest): WAMessage {
+    const me = this.context.me();
+    const replyTo = this.replyTarget(request.reply_to);
+    const { chatId, latitude, longitude, title } = request;
+    return this.send(locationMessage({ fromMe: true, me: me.id, chatId, key: request.id, replyTo, latitude, longitude, title }));
+  }
+
+  sendContactVcard(request: SendContactVcardRequest): WAMessage {
+    const me = this.context.me();
+    const replyTo = this.replyTarget(request.reply_to);
+    return this.send(vcardMessage({ fromMe: true, me: me.id, chatId: request.chatId, key: request.id, replyTo, contacts: request.contacts }));
+  }
+
+  /** Reacts to a message, as us (`fromMe`) or as the contact of its chat. */
+  react(messageId: string, text: string, fromMe: boolean): void {
+    const me = this.context.me();
+    const target = this.find(messageId);
+    const payload = reactionPayload({ fromMe, me: me.id, chatId: chatOf(target), text, messageId: target.id });
+    this.context.events.event("message.reaction", payload);
+  }
+
+  /** Edits a text message; only its sender can (`fromMe` says who is editing). */
+  edit(messageId: string, text: string, fromMe: boolean): void {
+    const me = this.context.me();
+    const target = this.ownedBy(messageId, fromMe);
+    const edited = { ...target, body: text };
+    this.messages.add(edited);
+    this.context.events.event("message.edited", editedPayload(me.id, edited));
+  }
+
+  /** Deletes a message for everyone; only its sender can. */
+  revoke(messageId: string, fromMe: boolean): void {
+    const me = this.context.me();
+    const target = this.ownedBy(messageId, fromMe);
+    this.messages.delete(target.id);
+    this.unread.delete(target.id);
+    this.context.events.event("message.revoked", revokedPayload(me.id, target));
+  }
+
+  /** A recent message by id, scoped to its chat. */
+  get(chatId: string, messageId: string): WAMessage {
+    this.context.me();
+    const message = this.find(messageId);
+    if (chatOf(message) !== chatId) throw notFound(`Message '${messageId}' not found in chat '${chatId}'`);
+    return message;
+  }
+
+  /** A simulated contact sends a text message to this session. */
+  receiveText(from: string, text: string): WAMessage {
+    const me = this.context.me();
+    const message = textMessage({ fromMe: false, me: me.id, chatId: from.includes("@") ? from : chatIdOf(from), body: text });
+    this.messages.add(message);
+    this.unread.add(message.id);
+    this.context.events.event("message", message);
+    this.context.events.event("message.any", message);
+    return message;
+  }
+
+  listChats(query: ChatsQuery): ChatInfo[] {
+    this.context.me();
+    return listChats(this.messages.all(), this.marks(), query);
+  }
+
+  chatsOverview(query: Pagination & { ids?: string[] }): ChatSummary[] {
+    this.context.me();
+    return chatsOverview(this.messages.all(), this.marks(), query);
+  }
+
+  chatMessages(chatId: string, query: MessagesQuery): WAMessage[] {
+    this.context.me();
+    return chatMessages(this.messages.all(), chatId, query);
+  }
+
+  /** Marks a chat's unread messages (or only `ids`) read; answers the ids marked. */
+  markRead(chatId: string, ids?: string[]): string[] {
+    this.context.me();
+    const marked = this.messages
+      .all()
+      .filter((message) => this.unread.has(message.id) && chatOf(message) === chatId && (!ids || ids.includes(message.id)))
+      .map((message) => message.id);
+    for (const id of marked) this.unread.delete(id);
+    return marked;
+  }
+
+  /** Archives or unarchives a chat: `chat.archive`. */
+  setArchived(chatId: string, archived: boolean): void {
+    this.context.me();
+    if (archived) this.archived.add(chatId);
+    else this.archived.delete(chatId);
+    this.context.events.event("chat.archive", { id: chatId, archived, timestamp: Math.floor(Date.now() / 1000) });
+  }
+
+  /** "Mark as unread": the chat's last message counts as unread again. */
+  markUnread(chatId: string): void {
+    this.context.me();
+    const last = this.messages.all().findLast((message) => chatOf(message) === chatId);
+    if (last) this.unread.add(last.id);
+  }
+
+  /** Forgets a chat's messages. */
+  clearChat(chatId: string): void {
+    this.context.me();
+    for (const message of this.messages.all()) {
+      if (chatOf(message) !== chatId) continue;
+      this.messages.delete(message.id);
+      this.unread.delete(message.id);
+    }
+  }
+
+  /** A simulated contact comes online, types, goes offline…: `presence.update`. */
+  receivePresence(from: string, presence: PresenceStatus): ChatPresences {
+    this.context.me();
+    const chatId = from.includes("@") ? from : chatIdOf(from);
+    const lastSeen = presence === "offline" ? Math.floor(Date.now() / 1000) : undefined;
+    const update: ChatPresences = { id: chatId, presences: [{ participant: chatId, lastKnownPresence: presence, ...(lastSeen ? { lastSeen } : {}) }] };
+    this.presences.set(chatId, update);
+    this.context.events.event("presence.update", update);
+    return update;
+  }
+
+  /** The last presence seen per chat. */
+  listPresences(): ChatPresences[] {
+    this.context.me();
+    return [...this.presences.values()];
+  }
+
+  /** A chat's last presence; none seen yet is an empty list, as WAHA answers before any update. */
+  presenceOf(chatId: string): ChatPresences {
+    this.context.me();
+    return this.presences.get(chatId) ?? { id: chatId, presences: [] };
+  }
+
+  /** The phone goes offline or comes back; back online, held messages get their acks. */
+  setPhoneOnline(online: boolean): void {
+    this.context.me();
+    this.phoneOnline = online;
+    if (!online) return;
+    const held = this.waitingForPhone;
+    this.waitingForPhone = [];
+    for (const message of held) this.scheduleAcks(message);
+  }
+
+  get isPhoneOnline(): boolean {
+    return this.phoneOnline;
+  }
+
+  /** Forgets everything held in memory (the session stopped). */
+  reset(): void {
+    this.messages.clear();
+    this.unread.clear();
+    this.archived.clear();
+    this.presences.clear();
+    this.waitingForPhone = [];
+    this.phoneOnline = true;
+  }
+
+  private marks() {
+    return { unread: this.unread, archived: this.archived };
+  }
+
+  /** What every send does: count against the rate limit, announce it, get its acks (or wait for the phone). */
+  private send(message: WAMessage): WAMessage {
+    this.rateLimit.take();
+    this.messages.add(message);
+    this.context.events.event("message.any", message);
+    if (this.phoneOnline) this.scheduleAcks(message);
+    else this.waitingForPhone.push(message);
+    return message;
+  }
+
+  /** SERVER, then DEVICE, then READ, each after its delay. */
+  private scheduleAcks(message: WAMessage): void {
+    const { server, device, read } = this.context.options.ackDelaysMs;
+    const steps = [
+      [server, 1],
+      [device, 2],
+      [read, 3],
+    ] as const;
+    const next = (index: number) => {
+      const step = steps[index];
+      if (!step) return;
+      this.context.later(step[0], () => {
+        // Acks only move forward; the stored message shows the latest one.
+        const current = this.messages.get(message.id);
+        if (current) this.messages.add({ ...current, ack: step[1], ackName: ackNames[step[1]] });
+        this.context.events.event("message.ack", ackBody(message, step[1]));
+        next(index + 1);
+      });
+    };
+    next(0);
+  }
+
+  private find(messageId: string): WAMessage {
+    const message = this.messages.get(messageId);
+    if (!message) throw notFound(`Message '${messageId}' not found`);
+    return message;
+  }
+
+  private ownedBy(messageId: string, fromMe: boolean): WAMessage {
+    const message = this.find(messageId);
+    if (message.fromMe !== fromMe) throw unprocessable(`Only the sender can change message '${messageId}'`);
+    return message;
+  }
+
+  private replyTarget(id: string | undefined): WAMessage | null {
+    if (!id) return null;
+    const target = this.messages.get(id);
+    if (!target) throw notFound(`Message '${id}' to reply to not found`);
+    return target;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The sandbox's timings, close to WhatsApp's by default. Tests and demos shrink them with
+ * `timeScale` (WHATSAPP_SANDBOX_TIME_SCALE) or set each one.
+ */
+export type SandboxOptions = {
+  /** From STARTING to SCAN_QR_CODE or WORKING (connecting to the "network"). */
+  startDelayMs: number;
+  /** WhatsApp shows a new QR value every 20 s. */
+  qrRotationMs: number;
+  /** How many QR values are shown before an unscanned session goes FAILED (as WAHA does). */
+  qrMaxRotations: number;
+  /** Delays after sending until the SERVER, DEVICE and READ acks, each from the previous one. */
+  ackDelaysMs: { server: number; device: number; read: number };
+};
+
+export const defaultSandboxOptions: SandboxOptions = {
+  startDelayMs: 500,
+  qrRotationMs: 20_000,
+  qrMaxRotations: 6,
+  ackDelaysMs: { server: 300, device: 1_000, read: 3_000 },
+};
+
+/** The defaults multiplied by `timeScale`, then the explicit overrides. */
+export function resolveSandboxOptions(timeScale = 1, overrides: Partial<SandboxOptions> = {}): SandboxOptions {
+  const scale = (ms: number) => Math.round(ms * timeScale);
+  const { ackDelaysMs } = defaultSandboxOptions;
+  return {
+    startDelayMs: scale(defaultSandboxOptions.startDelayMs),
+    qrRotationMs: scale(defaultSandboxOptions.qrRotationMs),
+    qrMaxRotations: defaultSandboxOptions.qrMaxRotations,
+    ackDelaysMs: { server: scale(ackDelaysMs.server), device: scale(ackDelaysMs.device), read: scale(ackDelaysMs.read) },
+    ...overrides,
+  };
+}

@@ -1,0 +1,100 @@
+import { Elysia } from "elysia";
+import { z } from "zod";
+import { SandboxSession } from "../engines/sandbox/index.ts";
+import { unprocessable } from "../errors.ts";
+import type { SessionManager } from "../sessions/session-manager.ts";
+import { parseInput, parseSessionName } from "../sessions/session-schemas.ts";
+import { presenceStatuses } from "../waha/types.ts";
+
+const scanSchema = z.object({ value: z.string().min(1).optional(), code: z.string().min(1).optional() });
+
+const inboundSchema = z.object({
+  from: z.string().regex(/^\+?\d{5,20}(@c\.us)?$/, "from must be a phone number or a <digits>@c.us id"),
+  text: z.string().min(1).max(65_536),
+});
+
+const messageActionSchema = z.object({ messageId: z.string().min(1) });
+
+const contactReactionSchema = messageActionSchema.extend({ reaction: z.string().max(32) });
+
+const contactEditSchema = messageActionSchema.extend({ text: z.string().min(1).max(65_536) });
+
+const contactPresenceSchema = z.object({ from: inboundSchema.shape.from, presence: z.enum(presenceStatuses) });
+
+const phoneSchema = z.object({ online: z.boolean() });
+
+const rateLimitSchema = z.object({ perMinute: z.number().int().min(1).max(10_000).nullable() });
+
+/**
+ * Our extension (not WAHA): drive the simulated phone of a SANDBOX session. Scan its QR (link it),
+ * inject what a simulated contact does (a message, a reaction, an edit, a revoke), and rehearse failures: a logout from the
+ * phone, a crash, the phone offline, a send rate limit.
+ */
+export function sandboxRoutes(sessions: SessionManager) {
+  const sandboxSession = (name: string) => {
+    const engine = sessions.engine(parseSessionName(name));
+    if (!(engine instanceof SandboxSession)) throw unprocessable(`Session '${name}' does not run on the SANDBOX engine`);
+    return engine;
+  };
+
+  return new Elysia({ name: "sandbox" })
+    .post("/api/sandbox/:session/scan", ({ params, body, set }) => {
+      const input = parseInput(scanSchema, body);
+      sandboxSession(params.session).scan(input);
+      set.status = 201;
+      return sessions.get(params.session);
+    })
+    .post("/api/sandbox/:session/inbound", ({ params, body, set }) => {
+      const input = parseInput(inboundSchema, body);
+      const message = sandboxSession(params.session).messaging.receiveText(input.from, input.text);
+      set.status = 201;
+      return message;
+    })
+    .post("/api/sandbox/:session/logout", ({ params, set }) => {
+      sandboxSession(params.session).logoutFromPhone();
+      set.status = 201;
+      return sessions.get(params.session);
+    })
+    .post("/api/sandbox/:session/crash", ({ params, set }) => {
+      sandboxSession(params.session).crash();
+      set.status = 201;
+      return sessions.get(params.session);
+    })
+    .post("/api/sandbox/:session/phone", ({ params, body, set }) => {
+      const input = parseInput(phoneSchema, body);
+      const session = sandboxSession(params.session);
+      session.messaging.setPhoneOnline(input.online);
+      set.status = 201;
+      return { online: session.messaging.isPhoneOnline };
+    })
+    .post("/api/sandbox/:session/rate-limit", ({ params, body, set }) => {
+      const input = parseInput(rateLimitSchema, body);
+      const session = sandboxSession(params.session);
+      session.messaging.rateLimit.set(input.perMinute);
+      set.status = 201;
+      return { perMinute: session.messaging.rateLimit.limit };
+    })
+    .post("/api/sandbox/:session/reaction", ({ params, body, set }) => {
+      const input = parseInput(contactReactionSchema, body);
+      sandboxSession(params.session).messaging.react(input.messageId, input.reaction, false);
+      set.status = 201;
+      return {};
+    })
+    .post("/api/sandbox/:session/presence", ({ params, body, set }) => {
+      const input = parseInput(contactPresenceSchema, body);
+      set.status = 201;
+      return sandboxSession(params.session).messaging.receivePresence(input.from, input.presence);
+    })
+    .post("/api/sandbox/:session/edit", ({ params, body, set }) => {
+      const input = parseInput(contactEditSchema, body);
+      sandboxSession(params.session).messaging.edit(input.messageId, input.text, false);
+      set.status = 201;
+      return {};
+    })
+    .post("/api/sandbox/:session/revoke", ({ params, body, set }) => {
+      const input = parseInput(messageActionSchema, body);
+      sandboxSession(params.session).messaging.revoke(input.messageId, false);
+      set.status = 201;
+      return {};
+    });
+}

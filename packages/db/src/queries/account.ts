@@ -1,0 +1,61 @@
+import { and, asc, count, eq } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { whatsappAccount } from "../schema/whatsapp-account.ts";
+
+const accountColumns = {
+  id: whatsappAccount.id,
+  name: whatsappAccount.name,
+  phoneNumber: whatsappAccount.phoneNumber,
+  pushName: whatsappAccount.pushName,
+  status: whatsappAccount.status,
+  engine: whatsappAccount.engine,
+  createdAt: whatsappAccount.createdAt,
+  updatedAt: whatsappAccount.updatedAt,
+};
+
+const inWorkspace = (workspaceId: string, id: string) =>
+  and(eq(whatsappAccount.workspaceId, workspaceId), eq(whatsappAccount.id, id));
+
+/** The workspace's linked WhatsApp numbers, by name. */
+export async function listAccounts(db: Database, params: { workspaceId: string }) {
+  return db
+    .select(accountColumns)
+    .from(whatsappAccount)
+    .where(eq(whatsappAccount.workspaceId, params.workspaceId))
+    .orderBy(asc(whatsappAccount.name));
+}
+
+export async function getAccount(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db.select(accountColumns).from(whatsappAccount).where(inWorkspace(params.workspaceId, params.id));
+  return row;
+}
+
+export async function countAccounts(db: Database, params: { workspaceId: string }): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(whatsappAccount).where(eq(whatsappAccount.workspaceId, params.workspaceId));
+  return row?.value ?? 0;
+}
+
+/** A new account starts `STOPPED`; linking it to the WhatsApp service comes later. */
+export async function createAccount(db: Database, params: { workspaceId: string; name: string; phoneNumber?: string | undefined }) {
+  const [row] = await db
+    .insert(whatsappAccount)
+    .values({ workspaceId: params.workspaceId, name: params.name, phoneNumber: params.phoneNumber ?? null })
+    .returning(accountColumns);
+  if (!row) throw new Error("insert into whatsapp_account returned no row");
+  return row;
+}
+
+export async function renameAccount(db: Database, params: { workspaceId: string; id: string; name: string }) {
+  const [row] = await db
+    .update(whatsappAccount)
+    .set({ name: params.name })
+    .where(inWorkspace(params.workspaceId, params.id))
+    .returning(accountColumns);
+  return row;
+}
+
+/** Removes the account and, by cascade, its contacts, chats and messages. */
+export async function deleteAccount(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db.delete(whatsappAccount).where(inWorkspace(params.workspaceId, params.id)).returning({ id: whatsappAccount.id });
+  return row;
+}
