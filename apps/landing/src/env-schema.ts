@@ -22,6 +22,7 @@ export interface LandingEnvSource {
   PUBLIC_CLIENT_URL?: string | undefined;
   PUBLIC_DOCS_URL?: string | undefined;
   PUBLIC_SITE_URL?: string | undefined;
+  PUBLIC_SUBSCRIPTION_URL?: string | undefined;
 }
 
 /** Parses the landing site's variables; every one has a default that works with `npm start`. */
@@ -33,5 +34,7 @@ export function parseLandingEnv(source: LandingEnvSource) {
     docsUrl: urlSetting("PUBLIC_DOCS_URL", source.PUBLIC_DOCS_URL, "http://localhost:3002/docs"),
     /** This site's own public origin: canonical, hreflang and Open Graph URLs, the sitemap. */
     siteUrl: urlSetting("PUBLIC_SITE_URL", source.PUBLIC_SITE_URL, "http://localhost:4321"),
+    /** The subscription portal, where each plan's call to action leads. */
+    subscriptionUrl: urlSetting("PUBLIC_SUBSCRIPTION_URL", source.PUBLIC_SUBSCRIPTION_URL, "http://localhost:3001"),
   } as const;
 }

@@ -8,4 +8,5 @@ export const landingEnv = parseLandingEnv({
   PUBLIC_CLIENT_URL: import.meta.env.PUBLIC_CLIENT_URL,
   PUBLIC_DOCS_URL: import.meta.env.PUBLIC_DOCS_URL,
   PUBLIC_SITE_URL: import.meta.env.PUBLIC_SITE_URL,
+  PUBLIC_SUBSCRIPTION_URL: import.meta.env.PUBLIC_SUBSCRIPTION_URL,
 });

@@ -55,7 +55,7 @@ describe("landing: localised pages", () => {
 
   it("ships a sitemap with every locale and a robots.txt pointing at it", () => {
     const sitemap = read("sitemap-0.xml");
-    for (const page of ["/", "/pt-br/", "/es/", "/self-hosting/", "/es/self-hosting/"]) expect(sitemap).toContain(`${page}</loc>`);
+    for (const page of ["/", "/pt-br/", "/es/", "/pricing/", "/pt-br/pricing/", "/self-hosting/", "/es/self-hosting/"]) expect(sitemap).toContain(`${page}</loc>`);
     expect(sitemap).not.toContain("/privacy/");
     expect(read("robots.txt")).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
   });

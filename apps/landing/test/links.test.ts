@@ -17,7 +17,7 @@ describe("landing: links in the build", () => {
   it("has the pages of every locale", () => {
     const files = pages.map((page) => page.file);
     for (const prefix of ["", "/pt-br", "/es"]) {
-      for (const page of ["/index.html", "/self-hosting/index.html", "/privacy/index.html", "/terms/index.html"]) {
+      for (const page of ["/index.html", "/pricing/index.html", "/self-hosting/index.html", "/privacy/index.html", "/terms/index.html"]) {
         expect(files).toContain(`${prefix}${page}`);
       }
     }

@@ -16,6 +16,9 @@ export type FeatureKey = (typeof featureKeys)[number];
 
 export type BillingInterval = "month" | "year";
 
+/** The ISO 4217 currency of every `priceCents`, for formatting prices (Intl.NumberFormat). */
+export const planCurrency = "USD";
+
 export interface Plan {
   id: PlanId;
   name: string;
