@@ -7,10 +7,13 @@ import { type Logger, silentLogger } from "./logger.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { chatRoutes } from "./routes/chats.ts";
 import { chattingRoutes } from "./routes/chatting.ts";
+import { contactRoutes } from "./routes/contacts.ts";
 import { extensionRoutes } from "./routes/extensions.ts";
+import { groupRoutes } from "./routes/groups.ts";
 import { messageRoutes } from "./routes/messages.ts";
 import { presenceRoutes } from "./routes/presence.ts";
 import { sandboxRoutes } from "./routes/sandbox.ts";
+import { sandboxPhoneRoutes } from "./routes/sandbox-phone.ts";
 import { serverRoutes } from "./routes/server.ts";
 import { sessionRoutes } from "./routes/sessions.ts";
 import type { Runtime } from "./runtime.ts";
@@ -51,7 +54,10 @@ export function createApp(options: AppOptions) {
     .use(chatRoutes(sessions))
     .use(messageRoutes(sessions))
     .use(presenceRoutes(sessions))
+    .use(contactRoutes(sessions))
+    .use(groupRoutes(sessions))
     .use(sandboxRoutes(sessions))
+    .use(sandboxPhoneRoutes())
     .use(extensionRoutes(webhooks));
   // Last, so that every route registered above replaces its 501.
   return notImplementedWahaRoutes(app);

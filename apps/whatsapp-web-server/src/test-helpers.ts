@@ -15,6 +15,8 @@ export const fastSandbox: SandboxOptions = {
   qrRotationMs: 5_000,
   qrMaxRotations: 6,
   ackDelaysMs: { server: 5, device: 5, read: 5 },
+  contactDelaysMs: { typing: 5, reply: 5, reaction: 5 },
+  chatHistory: true,
 };
 
 const openRuntimes = new Set<Runtime>();

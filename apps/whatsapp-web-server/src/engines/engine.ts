@@ -6,6 +6,8 @@ import type {
   ChatsQuery,
   ChatSummary,
   EditMessageRequest,
+  GroupInfo,
+  ListQuery,
   MeInfo,
   MessageRef,
   MessagesQuery,
@@ -17,6 +19,8 @@ import type {
   SendTextRequest,
   SessionStatus,
   SetPresenceRequest,
+  NumberExistResult,
+  WAContact,
   WAMessage,
   WebhookEventName,
 } from "../waha/types.ts";
@@ -94,6 +98,19 @@ export interface EngineSession {
   markUnread(chatId: string): Promise<void>;
   /** Clears a chat's messages. */
   clearMessages(chatId: string): Promise<void>;
+  /** The account's contacts (the address book). */
+  getContacts(query: ListQuery): Promise<WAContact[]>;
+  /** One contact by id; a WhatsApp user outside the address book answers with `isMyContact: false`. */
+  getContact(contactId: string): Promise<WAContact>;
+  /** Whether a phone number is on WhatsApp, with its chat id. */
+  checkNumber(phone: string): Promise<NumberExistResult>;
+  /** A contact's or group's picture URL, null when it has none. */
+  getProfilePicture(contactId: string): Promise<{ profilePictureURL: string | null }>;
+  /** A contact's "about" text, null when hidden or unknown. */
+  getAbout(contactId: string): Promise<{ about: string | null }>;
+  /** The groups the account is in, keyed by group id (WAHA's document types the answer as an object). */
+  getGroups(query: ListQuery & { excludeParticipants: boolean }): Promise<Record<string, GroupInfo>>;
+  getGroup(groupId: string): Promise<GroupInfo>;
 }
 
 /** The base every engine extends: optional operations default to "not implemented". */
@@ -192,6 +209,34 @@ export abstract class EngineSessionBase implements EngineSession {
 
   async clearMessages(_chatId: string): Promise<void> {
     this.notImplemented("clearMessages");
+  }
+
+  async getContacts(_query: ListQuery): Promise<WAContact[]> {
+    this.notImplemented("getContacts");
+  }
+
+  async getContact(_contactId: string): Promise<WAContact> {
+    this.notImplemented("getContact");
+  }
+
+  async checkNumber(_phone: string): Promise<NumberExistResult> {
+    this.notImplemented("checkNumber");
+  }
+
+  async getProfilePicture(_contactId: string): Promise<{ profilePictureURL: string | null }> {
+    this.notImplemented("getProfilePicture");
+  }
+
+  async getAbout(_contactId: string): Promise<{ about: string | null }> {
+    this.notImplemented("getAbout");
+  }
+
+  async getGroups(_query: ListQuery & { excludeParticipants: boolean }): Promise<Record<string, GroupInfo>> {
+    this.notImplemented("getGroups");
+  }
+
+  async getGroup(_groupId: string): Promise<GroupInfo> {
+    this.notImplemented("getGroup");
   }
 }
 

@@ -3,8 +3,9 @@ import { api, createTestApp, startWebhookReceiver, waitFor } from "../test-helpe
 
 type Json = Record<string, unknown>;
 
+/** Without the phone's synced history, so chat lists show only what each test does. */
 async function workingSession(name: string) {
-  const app = createTestApp();
+  const app = createTestApp({ sandbox: { chatHistory: false } });
   await api(app, "POST", "/api/sessions", { name });
   await waitFor(async () => ((await (await api(app, "GET", `/api/sessions/${name}`)).json()) as Json).status === "SCAN_QR_CODE");
   return app;
@@ -179,7 +180,7 @@ describe("chats and their messages", () => {
 describe("archive, unread and clearing a chat", () => {
   test("archive gives chat.archive and shows in the chat list; unread and clear work", async () => {
     const receiver = startWebhookReceiver();
-    const app = createTestApp();
+    const app = createTestApp({ sandbox: { chatHistory: false } });
     await api(app, "POST", "/api/sessions", { name: "arch", config: { webhooks: [{ url: receiver.url, events: ["chat.archive"] }] } });
     await waitFor(async () => ((await (await api(app, "GET", "/api/sessions/arch")).json()) as Json).status === "SCAN_QR_CODE");
     await api(app, "POST", "/api/sandbox/arch/scan");

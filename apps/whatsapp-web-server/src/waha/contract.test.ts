@@ -106,6 +106,22 @@ describe("contract: WAHA's openapi.json schemas", () => {
     await call(app, "POST /api/{session}/presence", "/api/c/presence", { body: { presence: "online" } });
     await call(app, "POST /api/{session}/presence", "/api/c/presence", { body: { presence: "typing" } });
     await call(app, "POST /api/sendSeen", "/api/sendSeen", { body: { session: "ghost", chatId: "5511999999999@c.us" } });
+    const contacts = await call(app, "GET /api/contacts/all", "/api/contacts/all?session=c&sortBy=name&limit=3");
+    await call(app, "GET /api/contacts/all", "/api/contacts/all?session=ghost");
+    const contactId = (contacts.body as Array<{ id: string }>)[0]?.id ?? "";
+    await call(app, "GET /api/contacts", `/api/contacts?session=c&contactId=${contactId}`);
+    await call(app, "GET /api/contacts", "/api/contacts?session=c&contactId=nobody");
+    await call(app, "GET /api/contacts/check-exists", `/api/contacts/check-exists?session=c&phone=${contactId.split("@")[0]}`);
+    await call(app, "GET /api/contacts/check-exists", "/api/contacts/check-exists?session=c");
+    await call(app, "GET /api/contacts/profile-picture", `/api/contacts/profile-picture?session=c&contactId=${contactId}&refresh=true`);
+    await call(app, "GET /api/contacts/profile-picture", `/api/contacts/profile-picture?session=ghost&contactId=${contactId}`);
+    await call(app, "GET /api/contacts/about", `/api/contacts/about?session=c&contactId=${contactId}`);
+    await call(app, "GET /api/contacts/about", `/api/contacts/about?contactId=${contactId}`);
+    const groups = await call(app, "GET /api/{session}/groups", "/api/c/groups?exclude=participants");
+    await call(app, "GET /api/{session}/groups", "/api/c/groups?limit=-1");
+    const groupId = Object.keys(groups.body as object)[0] ?? "";
+    await call(app, "GET /api/{session}/groups/{id}", `/api/c/groups/${groupId}`);
+    await call(app, "GET /api/{session}/groups/{id}", "/api/c/groups/999999999@g.us");
     await api(app, "POST", "/api/sandbox/c/inbound", { from: "5511988887777", text: "hello" });
     // 4 sent messages × 3 acks, the inbound message, our reaction.
     await waitFor(() => receiver.events("message.ack").length >= 12 && receiver.events("message").length >= 1, 2_000, "webhooks");

@@ -27,10 +27,10 @@ describe("WAHA routes not implemented yet", () => {
   });
 
   test("match path parameters", async () => {
-    const response = await request(createTestApp(), "/api/default/groups/123456789@g.us", withKey);
+    const response = await request(createTestApp(), "/api/default/groups/123456789@g.us/picture", withKey);
     expect(response.status).toBe(501);
     expect(await response.json()).toMatchObject({
-      message: "Not implemented yet: GET /api/{session}/groups/{id}",
+      message: "Not implemented yet: GET /api/{session}/groups/{id}/picture",
     });
   });
 

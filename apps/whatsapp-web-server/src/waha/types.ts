@@ -107,3 +107,39 @@ export const webhookEventNames = [
   "group.v2.participants",
 ] as const;
 export type WebhookEventName = (typeof webhookEventNames)[number];
+
+/** A contact as WAHA's WEBJS engine answers it (`/api/contacts*`). */
+export type WAContact = {
+  id: string;
+  number: string;
+  name: string | null;
+  pushname: string | null;
+  shortName: string | null;
+  isMe: boolean;
+  isGroup: boolean;
+  isUser: boolean;
+  isWAContact: boolean;
+  isMyContact: boolean;
+  isBlocked: boolean;
+};
+
+/** `GET /api/contacts/all` and `GET /api/{session}/groups`: sorted and paged. */
+export type ListQuery = Pagination & { sortBy?: "id" | "name"; sortOrder: "asc" | "desc" };
+
+/** WAHA's `WANumberExistResult`. */
+export type NumberExistResult = { numberExists: boolean; chatId?: string };
+
+/** A group's metadata as WAHA answers it (`GET /api/{session}/groups/{id}`, NOWEB's `GroupMetadata` fields). */
+export type GroupInfo = {
+  id: string;
+  subject: string;
+  subjectOwner: string;
+  subjectTime: number;
+  desc: string;
+  owner: string;
+  creation: number;
+  size: number;
+  announce: boolean;
+  restrict: boolean;
+  participants?: Array<{ id: string; admin: "admin" | "superadmin" | null }>;
+};

@@ -7,16 +7,20 @@ const page = <T>(items: T[], { limit, offset }: Pagination) => items.slice(offse
 
 type ChatState = { info: ChatInfo; last: WAMessage };
 
-/** What the session knows of its chats beyond their messages. */
-export type ChatMarks = { unread: ReadonlySet<string>; archived: ReadonlySet<string> };
+/** What the session knows of its chats beyond their messages: marks, and names and pictures from the address book. */
+export type ChatMarks = {
+  unread: ReadonlySet<string>;
+  archived: ReadonlySet<string>;
+  profileOf: (chatId: string) => { name: string; picture: string } | null;
+};
 
 /** Groups messages (oldest first) into chats, each with its last message and unread count. */
-function chatsOf(messages: WAMessage[], { unread, archived }: ChatMarks): ChatState[] {
+function chatsOf(messages: WAMessage[], { unread, archived, profileOf }: ChatMarks): ChatState[] {
   const chats = new Map<string, ChatState>();
   for (const message of messages) {
     const id = chatOf(message);
     const state = chats.get(id) ?? {
-      info: { id, name: null, isGroup: id.endsWith("@g.us"), unreadCount: 0, timestamp: 0, archived: archived.has(id), pinned: false },
+      info: { id, name: profileOf(id)?.name ?? null, isGroup: id.endsWith("@g.us"), unreadCount: 0, timestamp: 0, archived: archived.has(id), pinned: false },
       last: message,
     };
     state.last = message;
@@ -41,11 +45,12 @@ export function listChats(messages: WAMessage[], marks: ChatMarks, query: ChatsQ
 
 /** `GET|POST /api/{session}/chats/overview`: newest chat first, with its last message. */
 export function chatsOverview(messages: WAMessage[], marks: ChatMarks, query: Pagination & { ids?: string[] }): ChatSummary[] {
+  const pictureOf = (id: string) => marks.profileOf(id)?.picture ?? null;
   const chats = chatsOf(messages, marks)
     .filter((chat) => !query.ids || query.ids.includes(chat.info.id))
     .reverse()
     .sort((a, b) => b.info.timestamp - a.info.timestamp);
-  return page(chats, query).map(({ info, last }) => ({ id: info.id, name: info.name, picture: null, lastMessage: last, _chat: info }));
+  return page(chats, query).map(({ info, last }) => ({ id: info.id, name: info.name, picture: pictureOf(info.id), lastMessage: last, _chat: info }));
 }
 
 /** `GET /api/{session}/chats/{chatId}/messages`: filtered, newest first unless asked otherwise, paged. */

@@ -78,3 +78,22 @@ export function revokedPayload(me: string, before: WAMessage) {
   const after = textMessage({ fromMe: before.fromMe, me, chatId, body: "" });
   return { revokedMessageId: keyOf(before.id), before, after };
 }
+
+/**
+ * A past message of the phone's history (synced when the session links): ours are READ, a group's
+ * carry their author in `participant`.
+ */
+export function historyMessage(me: string, line: { chatId: string; author: string; body: string; minutesAgo: number }, now: number): WAMessage {
+  const fromMe = line.author === "me";
+  const message = textMessage({ fromMe, me, chatId: line.chatId, body: line.body });
+  const ack: Ack = fromMe ? 3 : 1;
+  const inGroup = line.chatId.endsWith("@g.us");
+  return {
+    ...message,
+    timestamp: now - line.minutesAgo * 60,
+    source: "app",
+    ack,
+    ackName: ackNames[ack],
+    ...(inGroup ? { participant: fromMe ? me : line.author } : {}),
+  };
+}

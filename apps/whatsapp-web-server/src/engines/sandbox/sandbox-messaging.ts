@@ -16,8 +16,10 @@ import type {
 } from "../../waha/types.ts";
 import type { EngineEvents } from "../engine.ts";
 import { RecentMessages } from "./recent-messages.ts";
+import { afterRead, type ContactActions, lastAckFor } from "./sandbox-behaviours.ts";
 import { chatMessages, chatOf, chatsOverview, listChats } from "./sandbox-chats.ts";
-import { ackBody, editedPayload, locationMessage, reactionPayload, revokedPayload, textMessage, vcardMessage } from "./sandbox-messages.ts";
+import { chatProfile, findContact, type SandboxDirectory } from "./sandbox-directory.ts";
+import { ackBody, editedPayload, historyMessage, locationMessage, reactionPayload, revokedPayload, textMessage, vcardMessage } from "./sandbox-messages.ts";
 import type { SandboxOptions } from "./sandbox-options.ts";
 import { SandboxRateLimit } from "./sandbox-rate-limit.ts";
 import { chatIdOf } from "./simulated-phone.ts";
@@ -29,6 +31,8 @@ type MessagingContext = {
   later: (ms: number, run: () => void) => void;
   /** The linked account; throws (422) unless the session is WORKING. */
   me: () => MeInfo;
+  /** The linked account's simulated contacts and groups; throws (422) unless the session is WORKING. */
+  directory: () => SandboxDirectory;
 };
 
 /**
@@ -199,6 +203,18 @@ export class SandboxMessaging {
     return this.phoneOnline;
   }
 
+  /**
+   * The chats the phone already had, as WhatsApp Web syncs them on connecting: once per start, only
+   * into an empty store (what we sent or received since is kept).
+   */
+  loadHistory(): void {
+    if (!this.context.options.chatHistory || this.messages.all().length > 0) return;
+    const me = this.context.me();
+    const now = Math.floor(Date.now() / 1000);
+    const history = this.context.directory().history.map((line) => historyMessage(me.id, line, now));
+    for (const message of history.sort((a, b) => a.timestamp - b.timestamp)) this.messages.add(message);
+  }
+
   /** Forgets everything held in memory (the session stopped). */
   reset(): void {
     this.messages.clear();
@@ -210,7 +226,8 @@ export class SandboxMessaging {
   }
 
   private marks() {
-    return { unread: this.unread, archived: this.archived };
+    const directory = this.context.directory();
+    return { unread: this.unread, archived: this.archived, profileOf: (chatId: string) => chatProfile(directory, chatId) };
   }
 
   /** What every send does: count against the rate limit, announce it, get its acks (or wait for the phone). */
@@ -223,17 +240,25 @@ export class SandboxMessaging {
     return message;
   }
 
-  /** SERVER, then DEVICE, then READ, each after its delay. */
+  /**
+   * SERVER, then DEVICE, then READ, each after its delay; a simulated contact that never answers
+   * stops at DEVICE, the others then do what they do (`sandbox-behaviours.ts`).
+   */
   private scheduleAcks(message: WAMessage): void {
     const { server, device, read } = this.context.options.ackDelaysMs;
+    const contact = findContact(this.context.directory(), message.to);
     const steps = [
       [server, 1],
       [device, 2],
       [read, 3],
     ] as const;
+    const lastAck = lastAckFor(contact?.behaviour ?? null);
     const next = (index: number) => {
       const step = steps[index];
-      if (!step) return;
+      if (!step || step[1] > lastAck) {
+        if (contact && lastAck === 3) afterRead(contact, message, this.context.options, this.contactActions());
+        return;
+      }
       this.context.later(step[0], () => {
         // Acks only move forward; the stored message shows the latest one.
         const current = this.messages.get(message.id);
@@ -243,6 +268,19 @@ export class SandboxMessaging {
       });
     };
     next(0);
+  }
+
+  /** What a simulated contact does back, through the same paths as injected events. */
+  private contactActions(): ContactActions {
+    return {
+      later: this.context.later,
+      presence: (from: string, presence: "typing" | "paused") => this.receivePresence(from, presence),
+      reply: (from: string, text: string) => this.receiveText(from, text),
+      react: (messageId: string, emoji: string) => {
+        // The message may have been revoked or cleared meanwhile; then there is nothing to react to.
+        if (this.messages.get(messageId)) this.react(messageId, emoji, false);
+      },
+    };
   }
 
   private find(messageId: string): WAMessage {

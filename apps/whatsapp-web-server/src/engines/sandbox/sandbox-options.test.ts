@@ -10,6 +10,8 @@ describe("resolveSandboxOptions", () => {
       qrRotationMs: 200,
       qrMaxRotations: 6,
       ackDelaysMs: { server: 3, device: 10, read: 30 },
+      contactDelaysMs: { typing: 10, reply: 25, reaction: 15 },
+      chatHistory: true,
     });
     expect(resolveSandboxOptions(1, { qrMaxRotations: 2 }).qrMaxRotations).toBe(2);
   });

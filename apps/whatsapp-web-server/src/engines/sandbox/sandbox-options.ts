@@ -11,6 +11,13 @@ export type SandboxOptions = {
   qrMaxRotations: number;
   /** Delays after sending until the SERVER, DEVICE and READ acks, each from the previous one. */
   ackDelaysMs: { server: number; device: number; read: number };
+  /**
+   * How simulated contacts answer after reading: typing starts after `typing`, the reply follows
+   * `reply` later; a reaction comes `reaction` after the read.
+   */
+  contactDelaysMs: { typing: number; reply: number; reaction: number };
+  /** Whether a linked session starts with its contacts' and groups' past messages (the phone's sync). */
+  chatHistory: boolean;
 };
 
 export const defaultSandboxOptions: SandboxOptions = {
@@ -18,17 +25,21 @@ export const defaultSandboxOptions: SandboxOptions = {
   qrRotationMs: 20_000,
   qrMaxRotations: 6,
   ackDelaysMs: { server: 300, device: 1_000, read: 3_000 },
+  contactDelaysMs: { typing: 1_000, reply: 2_500, reaction: 1_500 },
+  chatHistory: true,
 };
 
 /** The defaults multiplied by `timeScale`, then the explicit overrides. */
 export function resolveSandboxOptions(timeScale = 1, overrides: Partial<SandboxOptions> = {}): SandboxOptions {
   const scale = (ms: number) => Math.round(ms * timeScale);
-  const { ackDelaysMs } = defaultSandboxOptions;
+  const { ackDelaysMs, contactDelaysMs } = defaultSandboxOptions;
   return {
     startDelayMs: scale(defaultSandboxOptions.startDelayMs),
     qrRotationMs: scale(defaultSandboxOptions.qrRotationMs),
     qrMaxRotations: defaultSandboxOptions.qrMaxRotations,
     ackDelaysMs: { server: scale(ackDelaysMs.server), device: scale(ackDelaysMs.device), read: scale(ackDelaysMs.read) },
+    contactDelaysMs: { typing: scale(contactDelaysMs.typing), reply: scale(contactDelaysMs.reply), reaction: scale(contactDelaysMs.reaction) },
+    chatHistory: defaultSandboxOptions.chatHistory,
     ...overrides,
   };
 }

@@ -6,6 +6,8 @@ import type {
   ChatsQuery,
   ChatSummary,
   EditMessageRequest,
+  GroupInfo,
+  ListQuery,
   MeInfo,
   MessageRef,
   MessagesQuery,
@@ -17,9 +19,13 @@ import type {
   SendTextRequest,
   SessionStatus,
   SetPresenceRequest,
+  NumberExistResult,
+  WAContact,
   WAMessage,
 } from "../../waha/types.ts";
 import { EngineSessionBase, type EngineSessionContext, type QRCode } from "../engine.ts";
+import { SandboxContacts } from "./sandbox-contacts.ts";
+import { sandboxDirectory, type SandboxDirectory } from "./sandbox-directory.ts";
 import type { SandboxLinkStore } from "./sandbox-link-store.ts";
 import { SandboxMessaging } from "./sandbox-messaging.ts";
 import type { SandboxOptions } from "./sandbox-options.ts";
@@ -41,6 +47,8 @@ export class SandboxSession extends EngineSessionBase {
   private qr: QrRotation | null = null;
   private pairingCode: string | null = null;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** The linked phone's directory, derived from its number (cheap to rebuild, so not persisted). */
+  private directoryCache: { phone: string; directory: SandboxDirectory } | null = null;
   /** Sending and what simulated contacts do; the sandbox routes drive it directly. */
   readonly messaging: SandboxMessaging;
 
@@ -54,6 +62,7 @@ export class SandboxSession extends EngineSessionBase {
       options: deps.options,
       later: (ms, run) => this.later(ms, run),
       me: () => this.requireMe(),
+      directory: () => this.directory(),
     });
   }
 
@@ -64,7 +73,7 @@ export class SandboxSession extends EngineSessionBase {
   async start(): Promise<void> {
     this.setStatus("STARTING");
     this.later(this.deps.options.startDelayMs, () => {
-      if (this.deps.links.get(this.context.name)) this.setStatus("WORKING");
+      if (this.deps.links.get(this.context.name)) this.becomeWorking();
       else this.waitForScan();
     });
   }
@@ -107,7 +116,7 @@ export class SandboxSession extends EngineSessionBase {
     const phone = simulatedPhoneNumber(this.context.name);
     this.deps.links.save({ session: this.context.name, phone, pushName: `Sandbox ${this.context.name}`, linkedAt: Date.now() });
     this.clear();
-    this.setStatus("WORKING");
+    this.becomeWorking();
   }
 
   override async sendText(request: SendTextRequest): Promise<WAMessage> {
@@ -192,6 +201,42 @@ export class SandboxSession extends EngineSessionBase {
     return this.messaging.presenceOf(chatId);
   }
 
+  override async getContacts(query: ListQuery): Promise<WAContact[]> {
+    return this.contacts().list(query);
+  }
+
+  override async getContact(contactId: string): Promise<WAContact> {
+    return this.contacts().get(contactId);
+  }
+
+  override async checkNumber(phone: string): Promise<NumberExistResult> {
+    return this.contacts().checkNumber(phone);
+  }
+
+  override async getProfilePicture(contactId: string): Promise<{ profilePictureURL: string | null }> {
+    return { profilePictureURL: this.contacts().picture(contactId) };
+  }
+
+  override async getAbout(contactId: string): Promise<{ about: string | null }> {
+    return { about: this.contacts().about(contactId) };
+  }
+
+  override async getGroups(query: ListQuery & { excludeParticipants: boolean }): Promise<Record<string, GroupInfo>> {
+    return this.contacts().groups(query);
+  }
+
+  override async getGroup(groupId: string): Promise<GroupInfo> {
+    return this.contacts().group(groupId);
+  }
+
+  /** The linked phone's simulated contacts and groups; throws (422) unless WORKING. */
+  directory(): SandboxDirectory {
+    const me = this.requireMe();
+    const phone = me.id.split("@")[0] ?? me.id;
+    if (this.directoryCache?.phone !== phone) this.directoryCache = { phone, directory: sandboxDirectory(phone) };
+    return this.directoryCache.directory;
+  }
+
   /** Our extension: the user logs this device out from the phone; WAHA reports FAILED. */
   logoutFromPhone(): void {
     this.requireMe();
@@ -218,6 +263,16 @@ export class SandboxSession extends EngineSessionBase {
       },
     });
     this.setStatus("SCAN_QR_CODE");
+  }
+
+  private contacts(): SandboxContacts {
+    return new SandboxContacts(this.directory(), this.requireMe());
+  }
+
+  /** Linked and connected: the phone syncs its chat history, as WhatsApp Web's first sync does. */
+  private becomeWorking(): void {
+    this.setStatus("WORKING");
+    this.messaging.loadHistory();
   }
 
   private requireMe(): MeInfo {
@@ -251,6 +306,7 @@ export class SandboxSession extends EngineSessionBase {
     this.qr?.stop();
     this.qr = null;
     this.pairingCode = null;
+    this.directoryCache = null;
     this.messaging.reset();
   }
 }

@@ -1,0 +1,53 @@
+import { Elysia } from "elysia";
+import { z } from "zod";
+import type { SessionManager } from "../sessions/session-manager.ts";
+import { parseInput, sessionNameSchema } from "../sessions/session-schemas.ts";
+import { chatIdSchema } from "./chatting-schemas.ts";
+
+/** WAHA takes a contact as `11111111111@c.us` or as the bare number. */
+const contactIdSchema = z.union([z.string().regex(/^\d{5,20}$/).transform((digits) => `${digits}@c.us`), chatIdSchema], {
+  error: "contactId must look like 11111111111@c.us or 11111111111",
+});
+
+const contactQuerySchema = z.object({ session: sessionNameSchema, contactId: contactIdSchema });
+
+/** Shared by `GET /api/contacts/all` and `GET /api/{session}/groups`. */
+export const listQueryShape = {
+  sortBy: z.enum(["id", "name"]).optional(),
+  sortOrder: z.enum(["asc", "desc"]).default("asc"),
+  limit: z.coerce.number().int().min(1).max(1_000).default(1_000),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+const allQuerySchema = z.object({ session: sessionNameSchema, ...listQueryShape });
+
+const checkExistsQuerySchema = z.object({
+  session: sessionNameSchema,
+  phone: z.string().regex(/^\+?[\d\s()-]{5,30}$/, "phone must be a phone number"),
+});
+
+/** WAHA's contacts routes (`ContactsController`) implemented so far: the address book and lookups. */
+export function contactRoutes(sessions: SessionManager) {
+  return new Elysia({ name: "contacts" })
+    .get("/api/contacts/all", ({ query }) => {
+      const { session, ...list } = parseInput(allQuerySchema, query);
+      return sessions.engine(session).getContacts(list);
+    })
+    .get("/api/contacts", ({ query }) => {
+      const input = parseInput(contactQuerySchema, query);
+      return sessions.engine(input.session).getContact(input.contactId);
+    })
+    .get("/api/contacts/check-exists", ({ query }) => {
+      const input = parseInput(checkExistsQuerySchema, query);
+      return sessions.engine(input.session).checkNumber(input.phone);
+    })
+    .get("/api/contacts/profile-picture", ({ query }) => {
+      // `refresh` asks WAHA to bypass its cache; sandbox pictures never change.
+      const input = parseInput(contactQuerySchema, query);
+      return sessions.engine(input.session).getProfilePicture(input.contactId);
+    })
+    .get("/api/contacts/about", ({ query }) => {
+      const input = parseInput(contactQuerySchema, query);
+      return sessions.engine(input.session).getAbout(input.contactId);
+    });
+}
