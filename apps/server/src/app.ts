@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { DatabaseConnection } from "@nexis/db";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
@@ -8,6 +10,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createAuth } from "./auth/auth.ts";
+import { createDevMailbox, type Mailer } from "./services/mail/index.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
@@ -29,6 +32,13 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Better Auth's rate limit on its routes; on unless a test turns it off. */
   authRateLimit?: boolean;
+  /**
+   * Sends invitation and password-reset emails (`services/mail`). The server always passes the
+   * one its env picks; without it (benchmarks) mails go to a dev mailbox in the OS temp folder.
+   */
+  mailer?: Mailer;
+  /** The client, where invitation links lead; default http://localhost:3000. */
+  clientUrl?: string;
 }
 
 /** The API server's HTTP surface, without listening (tests serve it on port 0). */
@@ -40,6 +50,8 @@ export function createApp(options: AppOptions) {
     baseURL: options.serverUrl ?? "http://localhost:8787",
     trustedOrigins: corsOrigins,
     rateLimit: options.authRateLimit ?? true,
+    mailer: options.mailer ?? createDevMailbox(path.join(tmpdir(), "nexis-mailbox.jsonl")),
+    clientUrl: options.clientUrl ?? "http://localhost:3000",
   });
   const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
   const app = new Hono<{ Variables: { requestId: string } }>();

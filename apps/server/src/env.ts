@@ -21,6 +21,10 @@ const schema = z.object({
   WHATSAPP_API_KEY: envFields.optionalString,
   /** Signs session cookies and tokens (32+ characters); generated into .data/secrets when unset. */
   BETTER_AUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
+  /** Sends emails (invitations, password resets) over SMTP, e.g. smtp://user:pass@host:587; unset: the dev mailbox file. */
+  SMTP_URL: envFields.optionalUrl,
+  /** The From of every email. */
+  MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(3).default("NexisChat <no-reply@localhost>")),
   /** Behind a reverse proxy: take the client IP (for rate limits) from X-Forwarded-For. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
 });

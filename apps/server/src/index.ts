@@ -3,6 +3,7 @@ import { createDatabase } from "@nexis/db";
 import { EnvError } from "@nexis/env";
 import { createApp } from "./app.ts";
 import { loadServerEnv } from "./env.ts";
+import { createMailer } from "./services/mail/index.ts";
 
 let env: ReturnType<typeof loadServerEnv>;
 try {
@@ -24,6 +25,8 @@ const app = createApp({
   authSecret: env.authSecret,
   subscriptionUrl: env.SUBSCRIPTION_URL,
   trustProxy: env.TRUST_PROXY,
+  mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataDir: env.dataDir }),
+  clientUrl: env.CLIENT_URL,
 });
 const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
   console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind})`);

@@ -1,6 +1,6 @@
 import { schema } from "@nexis/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRaw, procedureCases, routerProcedures, snapshotWorkspace, type FieldKind, type Fixture } from "./support/procedures.ts";
+import { callRaw, memberFixture, procedureCases, routerProcedures, snapshotWorkspace, type FieldKind, type Fixture } from "./support/procedures.ts";
 import { startTestServer, subscriptionOrigin, trpcError, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -17,6 +17,7 @@ beforeAll(async () => {
     tagId: (await owner.trpc.tag.create.mutate({ name: "VIP" })).id,
     folderId: (await owner.trpc.folder.create.mutate({ name: "Open" })).id,
     templateId: (await owner.trpc.template.create.mutate({ name: "Hello", body: "Hi" })).id,
+    ...(await memberFixture(owner)),
   };
 }, 60_000);
 
@@ -37,6 +38,8 @@ const badByKind: Record<FieldKind, unknown[]> = {
   phone: ["abc", "' OR 1=1 --", "++1", "1".repeat(40)],
   shortcut: ["with space", "/slash", "x".repeat(40), "' OR 1=1"],
   body: ["", "x".repeat(5000)],
+  email: ["", "not-an-email", "a@", "@example.com", "a b@example.com", "user@exa mple.com", `${"x".repeat(250)}@example.com`, "' OR 1=1 --"],
+  role: ["", "member", "OWNER", "superadmin", "owner,admin", "' OR 1=1 --"],
 };
 
 /** Malformed inputs for one procedure: each field replaced by bad values or left out, and bad wholes. */

@@ -2,7 +2,7 @@ import { queryRows } from "@nexis/db";
 import { listAudit } from "@nexis/db/queries/audit";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRaw, procedureCases, routerProcedures, snapshotWorkspace, type Fixture } from "./support/procedures.ts";
+import { callRaw, memberFixture, procedureCases, routerProcedures, snapshotWorkspace, type Fixture } from "./support/procedures.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -18,7 +18,7 @@ async function seed(user: TestUser): Promise<Fixture> {
   const tag = await user.trpc.tag.create.mutate({ name: "VIP" });
   const folder = await user.trpc.folder.create.mutate({ name: "Open" });
   const template = await user.trpc.template.create.mutate({ name: "Hello", body: "Hi" });
-  return { workspaceId: workspace.id, accountId: account.id, tagId: tag.id, folderId: folder.id, templateId: template.id };
+  return { workspaceId: workspace.id, accountId: account.id, tagId: tag.id, folderId: folder.id, templateId: template.id, ...(await memberFixture(user)) };
 }
 
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe("tenant isolation", () => {
 
   it("refused calls left no audit rows behind (the change and its audit row share a transaction)", async () => {
     const trail = await listAudit(server.database.db, { workspaceId: aliceData.workspaceId, limit: 50 });
-    expect(trail.map((entry) => entry.action)).toEqual(["account.create"]);
+    expect(trail.map((entry) => entry.action).sort()).toEqual(["account.create", "member.invite"]);
   });
 
   it("lists show only the caller's own workspace", async () => {

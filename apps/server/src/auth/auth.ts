@@ -1,8 +1,12 @@
 import type { Database } from "@nexis/db";
+import { getWorkspacePlanId } from "@nexis/db/queries/subscription";
 import { createPersonalWorkspace, findDefaultWorkspaceId } from "@nexis/db/queries/workspace";
+import { getPlan } from "@nexis/plans";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer, organization } from "better-auth/plugins";
+import type { Mailer } from "../services/mail/index.ts";
+import { invitationMail, resetPasswordMail } from "./emails.ts";
 import { accessControl, roles } from "./permissions.ts";
 
 export interface AuthOptions {
@@ -15,6 +19,10 @@ export interface AuthOptions {
   trustedOrigins: string[];
   /** Better Auth's own limiter on its routes (sign-in: 3 per 10 s per IP). Off only in tests. */
   rateLimit?: boolean;
+  /** Sends invitation and password-reset emails. */
+  mailer: Mailer;
+  /** The client's address (CLIENT_URL), where invitation links lead. */
+  clientUrl: string;
 }
 
 /**
@@ -23,7 +31,7 @@ export interface AuthOptions {
  * gets a personal workspace, which each new session opens as the active one.
  */
 export function createAuth(options: AuthOptions) {
-  const { db } = options;
+  const { db, mailer } = options;
   return betterAuth({
     appName: "NexisChat",
     secret: options.secret,
@@ -31,7 +39,12 @@ export function createAuth(options: AuthOptions) {
     basePath: "/api/auth",
     trustedOrigins: options.trustedOrigins,
     database: drizzleAdapter(db, { provider: "pg" }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMail({ to: user.email, url })),
+    },
     rateLimit: { enabled: options.rateLimit ?? true, storage: "memory", window: 60, max: 100 },
     advanced: {
       database: { generateId: () => crypto.randomUUID() },
@@ -39,7 +52,28 @@ export function createAuth(options: AuthOptions) {
       disableOriginCheck: false,
     },
     plugins: [
-      organization({ ac: accessControl, roles, creatorRole: "owner" }),
+      organization({
+        ac: accessControl,
+        roles,
+        creatorRole: "owner",
+        // Better Auth asks for a verified email before accepting when ids come from a custom
+        // generator. Ours are random v4 UUIDs, unguessable and only ever sent to the invited address.
+        requireEmailVerificationOnInvitation: false,
+        // Checked when an invitation is accepted; the member router checks it on invite too.
+        membershipLimit: async (_user, workspace) =>
+          getPlan(await getWorkspacePlanId(db, { workspaceId: workspace.id })).limits.members ?? Number.MAX_SAFE_INTEGER,
+        sendInvitationEmail: (data) =>
+          mailer.send(
+            invitationMail({
+              to: data.email,
+              invitationId: data.id,
+              workspaceName: data.organization.name,
+              inviterName: data.inviter.user.name,
+              role: data.role,
+              clientUrl: options.clientUrl,
+            }),
+          ),
+      }),
       bearer(),
     ],
     databaseHooks: {

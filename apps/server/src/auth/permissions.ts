@@ -61,3 +61,8 @@ export function roleAllows(roleString: string, permissions: Permissions): boolea
 export function isRole(value: string): value is Role {
   return value in roles;
 }
+
+/** Whether a member's role string (maybe comma-separated) includes `owner`. */
+export function includesOwner(roleString: string): boolean {
+  return roleString.split(",").some((name) => name.trim() === "owner");
+}

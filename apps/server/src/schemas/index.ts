@@ -6,3 +6,4 @@ export * from "./workspace.ts";
 export * from "./tag.ts";
 export * from "./folder.ts";
 export * from "./template.ts";
+export * from "./member.ts";

@@ -11,6 +11,8 @@ export type Context = {
   /** Where a refused plan limit sends the user: the subscription portal. */
   upgradeUrl: string;
   requestId: string;
+  /** The request's headers, for calling Better Auth's server API as the caller. */
+  headers: Headers;
   /** The caller's IP (the socket's, or X-Forwarded-For's behind a trusted proxy), for the audit log. */
   clientIp: string | null;
 };
@@ -32,5 +34,5 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   const { database, auth, headers } = options;
   const hasCredentials = headers.has("authorization") || headers.has("cookie");
   const session = hasCredentials ? await auth.api.getSession({ headers }) : null;
-  return { database, db: database.db, auth, session, upgradeUrl: options.upgradeUrl, requestId: options.requestId, clientIp: options.clientIp };
+  return { database, db: database.db, auth, session, headers, upgradeUrl: options.upgradeUrl, requestId: options.requestId, clientIp: options.clientIp };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@nexis/db";
 import { appRouter } from "../../src/trpc/routers/_app.ts";
+import type { TestUser } from "./server.ts";
 
 /** Ids of one workspace's rows, the material the suites call procedures with. */
 export interface Fixture {
@@ -9,9 +10,13 @@ export interface Fixture {
   tagId: string;
   folderId: string;
   templateId: string;
+  /** The workspace owner's membership. */
+  memberId: string;
+  /** A pending invitation of the workspace (to someone not signed up). */
+  invitationId: string;
 }
 
-export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body";
+export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role";
 
 export interface ProcedureCase {
   /** A valid input built from a fixture; absent for procedures without input. */
@@ -61,6 +66,11 @@ export const procedureCases: Record<string, ProcedureCase> = {
     nullable: ["shortcut"],
   },
   "template.delete": { input: (f) => ({ id: f.templateId }), fields: { id: "id" } },
+  "member.list": {},
+  "member.invite": { input: () => ({ email: "new.member@example.com", role: "agent" }), fields: { email: "email", role: "role" } },
+  "member.accept": { input: (f) => ({ invitationId: f.invitationId }), fields: { invitationId: "id" } },
+  "member.changeRole": { input: (f) => ({ id: f.memberId, role: "admin" }), fields: { id: "id", role: "role" } },
+  "member.remove": { input: (f) => ({ id: f.memberId }), fields: { id: "id" } },
   "subscription.current": {},
 };
 
@@ -84,6 +94,14 @@ export function callRaw(baseUrl: string, path: string, type: string, input: unkn
   });
 }
 
+/** Builds the member part of a fixture: the owner's membership and a pending invitation. */
+export async function memberFixture(owner: TestUser): Promise<Pick<Fixture, "memberId" | "invitationId">> {
+  const [membership] = (await owner.trpc.member.list.query()).members;
+  if (!membership) throw new Error("the owner has no membership");
+  const invitation = await owner.trpc.member.invite.mutate({ email: `invitee-${crypto.randomUUID()}@example.com`, role: "agent" });
+  return { memberId: membership.id, invitationId: invitation.id };
+}
+
 /** A workspace's rows in every table the routers write, to assert that a refused call changed nothing. */
 export async function snapshotWorkspace(db: Database, workspaceId: string): Promise<string> {
   const tables = ["whatsapp_account", "tag", "folder", "template", "audit_log"];
@@ -93,5 +111,6 @@ export async function snapshotWorkspace(db: Database, workspaceId: string): Prom
   }
   parts.push(await queryRows(db, sql`select id, name, slug from organization where id = ${workspaceId}`));
   parts.push(await queryRows(db, sql`select user_id, role from member where organization_id = ${workspaceId} order by user_id`));
+  parts.push(await queryRows(db, sql`select id, email, role, status from invitation where organization_id = ${workspaceId} order by id`));
   return JSON.stringify(parts);
 }

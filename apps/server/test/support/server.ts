@@ -1,9 +1,13 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { createTestDatabase, type TestDatabase } from "@nexis/db/testing";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { DatabaseConnection } from "@nexis/db";
 import { type AppOptions, createApp } from "../../src/app.ts";
+import { createDevMailbox, type MailboxEntry } from "../../src/services/mail/index.ts";
 import type { AppRouter } from "../../src/trpc/routers/_app.ts";
 
 export const clientOrigin = "http://localhost:3000";
@@ -15,12 +19,14 @@ export interface TestServer {
   database: TestDatabase;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
-  /** Signs a new user up through HTTP; returns their credentials and tRPC clients. */
-  signUp(name?: string): Promise<TestUser>;
+  /** Signs a new user up through HTTP (a unique email unless given); returns their credentials and tRPC clients. */
+  signUp(name?: string, email?: string): Promise<TestUser>;
   /** A tRPC client sending the given headers (cookie or bearer). */
   client(headers?: Record<string, string>): ReturnType<typeof createTRPCClient<AppRouter>>;
   /** POSTs JSON to a Better Auth route with the client's Origin. */
   authPost(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** The mails the app sent so far (its dev mailbox file), oldest first. */
+  readMailbox(): Promise<MailboxEntry[]>;
 }
 
 export interface TestUser {
@@ -34,9 +40,11 @@ export interface TestUser {
 
 let userCounter = 0;
 
-/** The app's options for tests (Better Auth's rate limit off unless asked for). */
-export function testAppOptions(database: DatabaseConnection, options: { authRateLimit?: boolean } = {}): AppOptions {
+/** The app's options for tests (Better Auth's rate limit off unless asked for; mail to a silent dev mailbox). */
+export function testAppOptions(database: DatabaseConnection, options: { authRateLimit?: boolean; mailboxFile?: string } = {}): AppOptions {
   return {
+    mailer: createDevMailbox(options.mailboxFile ?? path.join(tmpdir(), "nexis-test-mailbox.jsonl"), () => {}),
+    clientUrl: clientOrigin,
     database,
     corsOrigins: [clientOrigin, subscriptionOrigin],
     serverUrl: "http://localhost:8787",
@@ -49,7 +57,9 @@ export function testAppOptions(database: DatabaseConnection, options: { authRate
 /** The API server on a throwaway database, listening on an ephemeral loopback port. */
 export async function startTestServer(options: { authRateLimit?: boolean } = {}): Promise<TestServer> {
   const database = await createTestDatabase(process.env.DATABASE_URL);
-  const app = createApp(testAppOptions(database, options));
+  const mailDir = await mkdtemp(path.join(tmpdir(), "nexis-mail-"));
+  const mailboxFile = path.join(mailDir, "mailbox.jsonl");
+  const app = createApp(testAppOptions(database, { ...options, mailboxFile }));
   const server: ServerType = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -64,8 +74,7 @@ export async function startTestServer(options: { authRateLimit?: boolean } = {})
       body: JSON.stringify(body),
     });
 
-  async function signUp(name = `User ${++userCounter}`): Promise<TestUser> {
-    const email = `user-${Date.now()}-${++userCounter}@example.com`;
+  async function signUp(name = `User ${++userCounter}`, email = `user-${Date.now()}-${++userCounter}@example.com`): Promise<TestUser> {
     const response = await authPost("/sign-up/email", { name, email, password: testPassword });
     if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { user: { id: string } };
@@ -81,9 +90,14 @@ export async function startTestServer(options: { authRateLimit?: boolean } = {})
     client,
     authPost,
     signUp,
+    async readMailbox() {
+      const text = await readFile(mailboxFile, "utf8").catch(() => "");
+      return text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as MailboxEntry);
+    },
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await database.dispose();
+      await rm(mailDir, { recursive: true, force: true });
     },
   };
 }

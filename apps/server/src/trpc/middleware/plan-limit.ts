@@ -1,5 +1,6 @@
 import type { Database } from "@nexis/db";
 import { countAccounts } from "@nexis/db/queries/account";
+import { countMembersAndPendingInvitations } from "@nexis/db/queries/member";
 import { getWorkspacePlanId } from "@nexis/db/queries/subscription";
 import { countTemplates } from "@nexis/db/queries/template";
 import { getPlan, type LimitKey } from "@nexis/plans";
@@ -12,6 +13,8 @@ type Counter = (db: Database, params: { workspaceId: string }) => Promise<number
 const counters = {
   accounts: { count: countAccounts, one: "linked number", many: "linked numbers" },
   templates: { count: countTemplates, one: "template", many: "templates" },
+  // Pending invitations count too: each may become a member without another check here.
+  members: { count: countMembersAndPendingInvitations, one: "member", many: "members" },
 } satisfies Partial<Record<LimitKey, { count: Counter; one: string; many: string }>>;
 
 /**

@@ -3,6 +3,7 @@ import { router } from "../init.ts";
 import { accountRouter, listAccountsQuery } from "./account.ts";
 import { folderRouter } from "./folder.ts";
 import { healthQuery } from "./health.ts";
+import { memberRouter } from "./member.ts";
 import { subscriptionRouter } from "./subscription.ts";
 import { tagRouter } from "./tag.ts";
 import { templateRouter } from "./template.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   getAccounts: listAccountsQuery,
   account: accountRouter,
   workspace: workspaceRouter,
+  member: memberRouter,
   tag: tagRouter,
   folder: folderRouter,
   template: templateRouter,

@@ -1,0 +1,24 @@
+import { appendFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { Mail, Mailer } from "./mailer.ts";
+
+/** One line of the dev mailbox file. */
+export interface MailboxEntry extends Mail {
+  sentAt: string;
+}
+
+/**
+ * A mailer for development and tests: each mail becomes a JSON line in `file` (read it, or
+ * follow the logged link), so invitations and resets work without an SMTP server. The log line
+ * carries the link only, never the body.
+ */
+export function createDevMailbox(file: string, log: (line: string) => void = console.info): Mailer {
+  return {
+    async send(mail) {
+      const entry: MailboxEntry = { ...mail, sentAt: new Date().toISOString() };
+      await mkdir(path.dirname(file), { recursive: true });
+      await appendFile(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+      log(`[mail] "${mail.subject}" to ${mail.to} written to ${file}${mail.link ? `: ${mail.link}` : ""}`);
+    },
+  };
+}
