@@ -1,6 +1,6 @@
 import { schema } from "@nexis/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRaw, memberFixture, procedureCases, routerProcedures, snapshotWorkspace, type FieldKind, type Fixture } from "./support/procedures.ts";
+import { buildFixture, callRaw, procedureCases, routerProcedures, snapshotWorkspace, type FieldKind, type Fixture } from "./support/procedures.ts";
 import { startTestServer, subscriptionOrigin, trpcError, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -10,15 +10,7 @@ let fixture: Fixture;
 beforeAll(async () => {
   server = await startTestServer();
   owner = await server.signUp("Owner");
-  const workspace = await owner.trpc.workspace.get.query();
-  fixture = {
-    workspaceId: workspace.id,
-    accountId: (await owner.trpc.account.addAccount.mutate({ name: "Main" })).id,
-    tagId: (await owner.trpc.tag.create.mutate({ name: "VIP" })).id,
-    folderId: (await owner.trpc.folder.create.mutate({ name: "Open" })).id,
-    templateId: (await owner.trpc.template.create.mutate({ name: "Hello", body: "Hi" })).id,
-    ...(await memberFixture(owner)),
-  };
+  fixture = await buildFixture(server, owner);
 }, 60_000);
 
 afterAll(async () => {
@@ -40,6 +32,18 @@ const badByKind: Record<FieldKind, unknown[]> = {
   body: ["", "x".repeat(5000)],
   email: ["", "not-an-email", "a@", "@example.com", "a b@example.com", "user@exa mple.com", `${"x".repeat(250)}@example.com`, "' OR 1=1 --"],
   role: ["", "member", "OWNER", "superadmin", "owner,admin", "' OR 1=1 --"],
+  limit: [0, 101, 1.5, "10", -5],
+  bool: ["true", 1, "yes"],
+  cursor: ["", "abc", "2026-01-01T00:00:00.000Z|not-a-uuid", "' OR 1=1 --", `99999999999999999|${crypto.randomUUID()}`],
+  vars: [{ "bad key": "x" }, { a: 5 }, { a: "x".repeat(1001) }, Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`v${index}`, "x"]))],
+  confirm: ["wrong name", "x".repeat(201)],
+};
+
+/** Values of `badForAnyField` that a kind of field rightly accepts. */
+const acceptedByKind: Partial<Record<FieldKind, (value: unknown) => boolean>> = {
+  limit: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100,
+  bool: (value) => typeof value === "boolean",
+  vars: (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0,
 };
 
 /** Malformed inputs for one procedure: each field replaced by bad values or left out, and bad wholes. */
@@ -49,7 +53,10 @@ function malformedInputs(path: string): unknown[] {
   const valid = testCase.input(fixture);
   const inputs: unknown[] = [undefined, null, "string", 42, [], [valid]];
   for (const [field, kind] of Object.entries(testCase.fields)) {
-    const values = [...badForAnyField, ...badByKind[kind]].filter((value) => !(value === null && testCase.nullable?.includes(field)));
+    const accepted = acceptedByKind[kind] ?? (() => false);
+    const values = [...badForAnyField, ...badByKind[kind]].filter(
+      (value) => !accepted(value) && !(value === null && testCase.nullable?.includes(field)),
+    );
     for (const value of values) inputs.push({ ...valid, [field]: value });
     if (!testCase.optional?.includes(field)) {
       const { [field]: _omitted, ...rest } = valid;

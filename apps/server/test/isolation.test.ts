@@ -2,7 +2,7 @@ import { queryRows } from "@nexis/db";
 import { listAudit } from "@nexis/db/queries/audit";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRaw, memberFixture, procedureCases, routerProcedures, snapshotWorkspace, type Fixture } from "./support/procedures.ts";
+import { buildFixture, callRaw, procedureCases, routerProcedures, snapshotWorkspace, type Fixture } from "./support/procedures.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -11,21 +11,11 @@ let bob: TestUser;
 let aliceData: Fixture;
 let bobData: Fixture;
 
-/** Fills a user's active workspace with one row of each kind. */
-async function seed(user: TestUser): Promise<Fixture> {
-  const workspace = await user.trpc.workspace.get.query();
-  const account = await user.trpc.account.addAccount.mutate({ name: "Main" });
-  const tag = await user.trpc.tag.create.mutate({ name: "VIP" });
-  const folder = await user.trpc.folder.create.mutate({ name: "Open" });
-  const template = await user.trpc.template.create.mutate({ name: "Hello", body: "Hi" });
-  return { workspaceId: workspace.id, accountId: account.id, tagId: tag.id, folderId: folder.id, templateId: template.id, ...(await memberFixture(user)) };
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   [alice, bob] = await Promise.all([server.signUp("Alice"), server.signUp("Bob")]);
-  aliceData = await seed(alice);
-  bobData = await seed(bob);
+  aliceData = await buildFixture(server, alice);
+  bobData = await buildFixture(server, bob);
 }, 60_000);
 
 afterAll(async () => {

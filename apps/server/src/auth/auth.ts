@@ -1,6 +1,6 @@
 import type { Database } from "@nexis/db";
 import { getWorkspacePlanId } from "@nexis/db/queries/subscription";
-import { createPersonalWorkspace, findDefaultWorkspaceId } from "@nexis/db/queries/workspace";
+import { createWorkspace, findDefaultWorkspaceId } from "@nexis/db/queries/workspace";
 import { getPlan } from "@nexis/plans";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
@@ -80,7 +80,7 @@ export function createAuth(options: AuthOptions) {
       user: {
         create: {
           after: async (user) => {
-            await createPersonalWorkspace(db, { userId: user.id, name: personalWorkspaceName(user.name) });
+            await createWorkspace(db, { userId: user.id, name: personalWorkspaceName(user.name), personal: true });
           },
         },
       },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chatIdsSchema } from "./chat.ts";
 import { byIdSchema, idSchema, nameSchema } from "./common.ts";
 
 export const createFolderSchema = z.object({ name: nameSchema(60) });
@@ -12,3 +13,10 @@ export const reorderFoldersSchema = z.object({ ids: z.array(idSchema).max(500) }
 export type ReorderFoldersInput = z.infer<typeof reorderFoldersSchema>;
 
 export const deleteFolderSchema = byIdSchema;
+
+/** Moves chats into the folder (from the inbox or another folder). */
+export const addChatsToFolderSchema = z.object({ id: idSchema, chatIds: chatIdsSchema });
+export type AddChatsToFolderInput = z.infer<typeof addChatsToFolderSchema>;
+
+/** Moves the folder's given chats back to the inbox. */
+export const removeChatsFromFolderSchema = addChatsToFolderSchema;

@@ -7,3 +7,4 @@ export * from "./tag.ts";
 export * from "./folder.ts";
 export * from "./template.ts";
 export * from "./member.ts";
+export * from "./chat.ts";

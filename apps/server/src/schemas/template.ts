@@ -27,3 +27,18 @@ export const updateTemplateSchema = z.object({
 export type UpdateTemplateInput = z.infer<typeof updateTemplateSchema>;
 
 export const deleteTemplateSchema = byIdSchema;
+
+/** A custom variable's name as written between the braces, e.g. `order` in `{{order}}`. */
+export const templateVariableNameSchema = z.string().regex(/^[A-Za-z_][\w.]{0,63}$/, "A variable name like order_id");
+
+/** Renders a template for a chat: built-in variables come from the chat and the caller. */
+export const renderTemplateSchema = z.object({
+  id: idSchema,
+  chatId: idSchema.optional(),
+  /** Custom variables; a value here also overrides a built-in one. */
+  variables: z
+    .record(templateVariableNameSchema, z.string().max(1000, "At most 1000 characters"))
+    .refine((values) => Object.keys(values).length <= 50, "At most 50 variables")
+    .optional(),
+});
+export type RenderTemplateInput = z.infer<typeof renderTemplateSchema>;

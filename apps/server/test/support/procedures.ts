@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@nexis/db";
 import { appRouter } from "../../src/trpc/routers/_app.ts";
-import type { TestUser } from "./server.ts";
+import { seedChats } from "./chats.ts";
+import type { TestServer, TestUser } from "./server.ts";
 
 /** Ids of one workspace's rows, the material the suites call procedures with. */
 export interface Fixture {
@@ -14,9 +15,12 @@ export interface Fixture {
   memberId: string;
   /** A pending invitation of the workspace (to someone not signed up). */
   invitationId: string;
+  chatId: string;
+  /** A message of `chatId`. */
+  messageId: string;
 }
 
-export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role";
+export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm";
 
 export interface ProcedureCase {
   /** A valid input built from a fixture; absent for procedures without input. */
@@ -43,16 +47,22 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "workspace.listMine": {},
   "workspace.rename": { input: () => ({ name: "Renamed" }), fields: { name: "name" } },
   "workspace.setActive": { input: (f) => ({ workspaceId: f.workspaceId }), fields: { workspaceId: "id" } },
+  "workspace.create": { input: () => ({ name: "Second workspace" }), fields: { name: "name" } },
+  "workspace.delete": { input: () => ({ confirmName: "Not the name" }), fields: { confirmName: "confirm" } },
   "tag.list": {},
   "tag.create": { input: () => ({ name: "New tag", color: "#123456" }), fields: { name: "name", color: "color" }, optional: ["color"] },
   "tag.rename": { input: (f) => ({ id: f.tagId, name: "Renamed" }), fields: { id: "id", name: "name" } },
   "tag.setColor": { input: (f) => ({ id: f.tagId, color: "#654321" }), fields: { id: "id", color: "color" } },
   "tag.delete": { input: (f) => ({ id: f.tagId }), fields: { id: "id" } },
+  "tag.attach": { input: (f) => ({ id: f.tagId, chatIds: [f.chatId] }), fields: { id: "id", chatIds: "ids" } },
+  "tag.detach": { input: (f) => ({ id: f.tagId, chatIds: [f.chatId] }), fields: { id: "id", chatIds: "ids" } },
   "folder.list": {},
   "folder.create": { input: () => ({ name: "New folder" }), fields: { name: "name" } },
   "folder.rename": { input: (f) => ({ id: f.folderId, name: "Renamed" }), fields: { id: "id", name: "name" } },
   "folder.reorder": { input: (f) => ({ ids: [f.folderId] }), fields: { ids: "ids" } },
   "folder.delete": { input: (f) => ({ id: f.folderId }), fields: { id: "id" } },
+  "folder.addChats": { input: (f) => ({ id: f.folderId, chatIds: [f.chatId] }), fields: { id: "id", chatIds: "ids" } },
+  "folder.removeChats": { input: (f) => ({ id: f.folderId, chatIds: [f.chatId] }), fields: { id: "id", chatIds: "ids" } },
   "template.list": {},
   "template.create": {
     input: () => ({ name: "New template", body: "Hi {{contact.name}}", shortcut: "new" }),
@@ -66,6 +76,24 @@ export const procedureCases: Record<string, ProcedureCase> = {
     nullable: ["shortcut"],
   },
   "template.delete": { input: (f) => ({ id: f.templateId }), fields: { id: "id" } },
+  "template.render": {
+    input: (f) => ({ id: f.templateId, chatId: f.chatId, variables: { order: "42" } }),
+    fields: { id: "id", chatId: "id", variables: "vars" },
+    optional: ["chatId", "variables"],
+  },
+  "chat.list": {
+    input: (f) => ({ accountId: f.accountId, folderId: null, tagId: f.tagId, unread: false, archived: false, limit: 10 }),
+    fields: { accountId: "id", folderId: "id", tagId: "id", unread: "bool", archived: "bool", limit: "limit", cursor: "cursor" },
+    optional: ["accountId", "folderId", "tagId", "unread", "archived", "limit", "cursor"],
+    nullable: ["folderId"],
+  },
+  "chat.get": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
+  "message.list": {
+    input: (f) => ({ chatId: f.chatId, limit: 10 }),
+    fields: { chatId: "id", limit: "limit", cursor: "cursor" },
+    optional: ["limit", "cursor"],
+  },
+  "message.get": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
   "member.list": {},
   "member.invite": { input: () => ({ email: "new.member@example.com", role: "agent" }), fields: { email: "email", role: "role" } },
   "member.accept": { input: (f) => ({ invitationId: f.invitationId }), fields: { invitationId: "id" } },
@@ -94,6 +122,23 @@ export function callRaw(baseUrl: string, path: string, type: string, input: unkn
   });
 }
 
+/** Fills a user's active workspace with one row of each kind (and a few chats), the material of the suites. */
+export async function buildFixture(server: TestServer, user: TestUser): Promise<Fixture> {
+  const workspace = await user.trpc.workspace.get.query();
+  const account = await user.trpc.account.addAccount.mutate({ name: "Main" });
+  const chats = await seedChats(server.database.db, { workspaceId: workspace.id, accountId: account.id, count: 2, messagesInFirst: 2 });
+  return {
+    workspaceId: workspace.id,
+    accountId: account.id,
+    tagId: (await user.trpc.tag.create.mutate({ name: "VIP" })).id,
+    folderId: (await user.trpc.folder.create.mutate({ name: "Open" })).id,
+    templateId: (await user.trpc.template.create.mutate({ name: "Hello", body: "Hi" })).id,
+    chatId: chats.chatIds[0] ?? "",
+    messageId: chats.messageIds[0] ?? "",
+    ...(await memberFixture(user)),
+  };
+}
+
 /** Builds the member part of a fixture: the owner's membership and a pending invitation. */
 export async function memberFixture(owner: TestUser): Promise<Pick<Fixture, "memberId" | "invitationId">> {
   const [membership] = (await owner.trpc.member.list.query()).members;
@@ -104,11 +149,12 @@ export async function memberFixture(owner: TestUser): Promise<Pick<Fixture, "mem
 
 /** A workspace's rows in every table the routers write, to assert that a refused call changed nothing. */
 export async function snapshotWorkspace(db: Database, workspaceId: string): Promise<string> {
-  const tables = ["whatsapp_account", "tag", "folder", "template", "audit_log"];
+  const tables = ["whatsapp_account", "tag", "folder", "template", "audit_log", "contact", "chat", "message"];
   const parts: unknown[] = [];
   for (const table of tables) {
     parts.push(await queryRows(db, sql`select * from ${sql.identifier(table)} where workspace_id = ${workspaceId} order by id`));
   }
+  parts.push(await queryRows(db, sql`select chat_id, tag_id from chat_tag where workspace_id = ${workspaceId} order by chat_id, tag_id`));
   parts.push(await queryRows(db, sql`select id, name, slug from organization where id = ${workspaceId}`));
   parts.push(await queryRows(db, sql`select user_id, role from member where organization_id = ${workspaceId} order by user_id`));
   parts.push(await queryRows(db, sql`select id, email, role, status from invitation where organization_id = ${workspaceId} order by id`));

@@ -11,6 +11,11 @@ export async function listFolders(db: Database, params: { workspaceId: string })
   return db.select(folderColumns).from(folder).where(eq(folder.workspaceId, params.workspaceId)).orderBy(asc(folder.position), asc(folder.name));
 }
 
+export async function getFolder(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db.select(folderColumns).from(folder).where(inWorkspace(params.workspaceId, params.id));
+  return row;
+}
+
 /** A new folder goes last. */
 export async function createFolder(db: Database, params: { workspaceId: string; name: string }) {
   const [last] = await db.select({ value: max(folder.position) }).from(folder).where(eq(folder.workspaceId, params.workspaceId));

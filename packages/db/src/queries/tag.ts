@@ -18,6 +18,11 @@ export async function listTagsWithCounts(db: Database, params: { workspaceId: st
     .orderBy(asc(tag.name));
 }
 
+export async function getTag(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db.select(tagColumns).from(tag).where(inWorkspace(params.workspaceId, params.id));
+  return row;
+}
+
 export async function createTag(db: Database, params: { workspaceId: string; name: string; color?: string | undefined }) {
   const [row] = await db
     .insert(tag)

@@ -17,6 +17,11 @@ export async function listTemplates(db: Database, params: { workspaceId: string 
   return db.select(templateColumns).from(template).where(eq(template.workspaceId, params.workspaceId)).orderBy(asc(template.name));
 }
 
+export async function getTemplate(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db.select(templateColumns).from(template).where(inWorkspace(params.workspaceId, params.id));
+  return row;
+}
+
 export async function countTemplates(db: Database, params: { workspaceId: string }): Promise<number> {
   const [row] = await db.select({ value: count() }).from(template).where(eq(template.workspaceId, params.workspaceId));
   return row?.value ?? 0;

@@ -1,22 +1,22 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { member, organization, session } from "../schema/auth.ts";
 
 /**
- * Creates a user's personal workspace (a Better Auth organization) with the user as its owner,
- * and makes it active in the user's sessions that have none. Called from Better Auth's
- * user-creation hook, which runs after sign-up has already opened the first session.
+ * Creates a workspace (a Better Auth organization) with the user as its owner. The personal one
+ * made at sign-up also becomes active in the user's sessions that have none (Better Auth's
+ * user-creation hook runs after sign-up has already opened the first session).
  */
-export async function createPersonalWorkspace(db: Database, params: { userId: string; name: string }) {
+export async function createWorkspace(db: Database, params: { userId: string; name: string; personal?: boolean }) {
   const workspaceId = crypto.randomUUID();
   const now = new Date();
   await db.transaction(async (tx) => {
     await tx.insert(organization).values({
       id: workspaceId,
       name: params.name,
-      slug: `personal-${workspaceId}`,
+      slug: `${params.personal ? "personal" : "workspace"}-${workspaceId}`,
       createdAt: now,
-      metadata: JSON.stringify({ personal: true }),
+      metadata: JSON.stringify({ personal: params.personal ?? false }),
     });
     await tx.insert(member).values({
       id: crypto.randomUUID(),
@@ -25,12 +25,31 @@ export async function createPersonalWorkspace(db: Database, params: { userId: st
       role: "owner",
       createdAt: now,
     });
-    await tx
-      .update(session)
-      .set({ activeOrganizationId: workspaceId })
-      .where(and(eq(session.userId, params.userId), isNull(session.activeOrganizationId)));
+    if (params.personal) {
+      await tx
+        .update(session)
+        .set({ activeOrganizationId: workspaceId })
+        .where(and(eq(session.userId, params.userId), isNull(session.activeOrganizationId)));
+    }
   });
   return { id: workspaceId };
+}
+
+/**
+ * Deletes a workspace with everything in it (every workspace row cascades from the organization).
+ * Sessions that had it active switch to their user's next-oldest workspace, or to none.
+ */
+export async function deleteWorkspace(db: Database, params: { workspaceId: string }) {
+  return db.transaction(async (tx) => {
+    const nextWorkspace = sql`(
+      select ${member.organizationId} from ${member}
+      where ${member.userId} = ${session.userId} and ${member.organizationId} <> ${params.workspaceId}
+      order by ${member.createdAt} limit 1
+    )`;
+    await tx.update(session).set({ activeOrganizationId: nextWorkspace }).where(eq(session.activeOrganizationId, params.workspaceId));
+    const [row] = await tx.delete(organization).where(eq(organization.id, params.workspaceId)).returning({ id: organization.id, name: organization.name });
+    return row;
+  });
 }
 
 /** The workspace a new session opens: the user's oldest membership (normally the personal one). */

@@ -1,9 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../init.ts";
 import { accountRouter, listAccountsQuery } from "./account.ts";
+import { chatRouter } from "./chat.ts";
 import { folderRouter } from "./folder.ts";
 import { healthQuery } from "./health.ts";
 import { memberRouter } from "./member.ts";
+import { messageRouter } from "./message.ts";
 import { subscriptionRouter } from "./subscription.ts";
 import { tagRouter } from "./tag.ts";
 import { templateRouter } from "./template.ts";
@@ -20,6 +22,8 @@ export const appRouter = router({
   tag: tagRouter,
   folder: folderRouter,
   template: templateRouter,
+  chat: chatRouter,
+  message: messageRouter,
   subscription: subscriptionRouter,
 });
 

@@ -1,6 +1,15 @@
+import { removeChatsFromFolder, setChatsFolder } from "@nexis/db/queries/chat";
 import * as folders from "@nexis/db/queries/folder";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { createFolderSchema, deleteFolderSchema, reorderFoldersSchema, renameFolderSchema } from "../../schemas/folder.ts";
+import {
+  addChatsToFolderSchema,
+  createFolderSchema,
+  deleteFolderSchema,
+  removeChatsFromFolderSchema,
+  reorderFoldersSchema,
+  renameFolderSchema,
+} from "../../schemas/folder.ts";
+import { requireWorkspaceChats } from "../chat-batch.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
 
@@ -34,4 +43,28 @@ export const folderRouter = {
     .use(requirePermission({ folder: ["delete"] }))
     .input(deleteFolderSchema)
     .mutation(async ({ ctx, input }) => found(await folders.deleteFolder(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Folder")),
+
+  /** Moves chats into the folder, from the inbox or another folder. */
+  addChats: workspaceProcedure
+    .use(requirePermission({ folder: ["assign"] }))
+    .input(addChatsToFolderSchema)
+    .mutation(async ({ ctx, input }) => {
+      const workspaceId = ctx.workspaceId;
+      found(await folders.getFolder(ctx.db, { workspaceId, id: input.id }), "Folder");
+      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      const moved = await setChatsFolder(ctx.db, { workspaceId, chatIds, folderId: input.id });
+      return { moved: moved.length };
+    }),
+
+  /** Moves the folder's given chats back to the inbox. */
+  removeChats: workspaceProcedure
+    .use(requirePermission({ folder: ["assign"] }))
+    .input(removeChatsFromFolderSchema)
+    .mutation(async ({ ctx, input }) => {
+      const workspaceId = ctx.workspaceId;
+      found(await folders.getFolder(ctx.db, { workspaceId, id: input.id }), "Folder");
+      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      const moved = await removeChatsFromFolder(ctx.db, { workspaceId, folderId: input.id, chatIds });
+      return { moved: moved.length };
+    }),
 } satisfies TRPCRouterRecord;

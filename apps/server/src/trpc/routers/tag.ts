@@ -1,6 +1,8 @@
+import { attachTag, detachTag } from "@nexis/db/queries/chat";
 import * as tags from "@nexis/db/queries/tag";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { createTagSchema, deleteTagSchema, renameTagSchema, setTagColorSchema } from "../../schemas/tag.ts";
+import { createTagSchema, deleteTagSchema, renameTagSchema, setTagColorSchema, tagChatsSchema } from "../../schemas/tag.ts";
+import { requireWorkspaceChats } from "../chat-batch.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
 
@@ -28,4 +30,27 @@ export const tagRouter = {
     .use(requirePermission({ tag: ["delete"] }))
     .input(deleteTagSchema)
     .mutation(async ({ ctx, input }) => found(await tags.deleteTag(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Tag")),
+
+  /** Puts the tag on chats; chats that have it already keep it once. */
+  attach: workspaceProcedure
+    .use(requirePermission({ tag: ["attach"] }))
+    .input(tagChatsSchema)
+    .mutation(async ({ ctx, input }) => {
+      const workspaceId = ctx.workspaceId;
+      found(await tags.getTag(ctx.db, { workspaceId, id: input.id }), "Tag");
+      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      await attachTag(ctx.db, { workspaceId, tagId: input.id, chatIds });
+      return { chatIds };
+    }),
+
+  detach: workspaceProcedure
+    .use(requirePermission({ tag: ["attach"] }))
+    .input(tagChatsSchema)
+    .mutation(async ({ ctx, input }) => {
+      const workspaceId = ctx.workspaceId;
+      found(await tags.getTag(ctx.db, { workspaceId, id: input.id }), "Tag");
+      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      await detachTag(ctx.db, { workspaceId, tagId: input.id, chatIds });
+      return { chatIds };
+    }),
 } satisfies TRPCRouterRecord;

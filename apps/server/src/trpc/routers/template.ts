@@ -1,6 +1,8 @@
+import { getChat } from "@nexis/db/queries/chat";
 import * as templates from "@nexis/db/queries/template";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { createTemplateSchema, deleteTemplateSchema, updateTemplateSchema } from "../../schemas/template.ts";
+import { createTemplateSchema, deleteTemplateSchema, renderTemplateSchema, updateTemplateSchema } from "../../schemas/template.ts";
+import { renderTemplate } from "../../services/templates/render-template.ts";
 import { found } from "../errors.ts";
 import { enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
 
@@ -27,4 +29,24 @@ export const templateRouter = {
     .mutation(async ({ ctx, input }) =>
       found(await templates.deleteTemplate(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Template"),
     ),
+
+  /**
+   * The template's text for a chat: `{{contact.name}}`, `{{contact.phone}}` from the chat's
+   * contact, `{{agent.name}}` from the caller, custom variables from the input. Variables left
+   * without a value stay in the text and are listed in `missing`.
+   */
+  render: workspaceProcedure
+    .use(requirePermission({ template: ["use"] }))
+    .input(renderTemplateSchema)
+    .query(async ({ ctx, input }) => {
+      const workspaceId = ctx.workspaceId;
+      const template = found(await templates.getTemplate(ctx.db, { workspaceId, id: input.id }), "Template");
+      const chat = input.chatId ? found(await getChat(ctx.db, { workspaceId, id: input.chatId }), "Chat") : null;
+      const builtIn = {
+        "contact.name": chat?.contact?.name ?? chat?.contact?.pushName ?? chat?.name,
+        "contact.phone": chat?.contact?.phoneNumber,
+        "agent.name": ctx.session.user.name,
+      };
+      return renderTemplate(template.body, { ...builtIn, ...input.variables });
+    }),
 } satisfies TRPCRouterRecord;

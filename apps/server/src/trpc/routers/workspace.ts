@@ -1,6 +1,6 @@
 import * as workspaces from "@nexis/db/queries/workspace";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { renameWorkspaceSchema, setActiveWorkspaceSchema } from "../../schemas/workspace.ts";
+import { createWorkspaceSchema, deleteWorkspaceSchema, renameWorkspaceSchema, setActiveWorkspaceSchema } from "../../schemas/workspace.ts";
 import { audited } from "../audit.ts";
 import { found } from "../errors.ts";
 import { authedProcedure, requirePermission, workspaceProcedure } from "../init.ts";
@@ -18,6 +18,14 @@ export const workspaceRouter = {
     return rows.map((row) => ({ ...row, active: row.id === ctx.session.session.activeOrganizationId }));
   }),
 
+  /** A new workspace owned by the caller, opened as the active one. */
+  create: authedProcedure.input(createWorkspaceSchema).mutation(async ({ ctx, input }) => {
+    const userId = ctx.session.user.id;
+    const { id } = await workspaces.createWorkspace(ctx.db, { userId, name: input.name });
+    await workspaces.setActiveWorkspace(ctx.db, { sessionId: ctx.session.session.id, userId, workspaceId: id });
+    return found(await workspaces.getWorkspaceForMember(ctx.db, { userId, workspaceId: id }), "Workspace");
+  }),
+
   rename: workspaceProcedure
     .use(requirePermission({ organization: ["update"] }))
     .input(renameWorkspaceSchema)
@@ -28,6 +36,25 @@ export const workspaceRouter = {
         (workspace) => ({ action: "workspace.rename", targetType: "workspace", targetId: workspace.id, metadata: { name: workspace.name } }),
       ),
     ),
+
+  /**
+   * Deletes the active workspace with everything in it (owner only; the name must be typed
+   * again). Sessions that had it open move to their next workspace. Its audit trail goes with it,
+   * so the deletion itself is logged by the server.
+   */
+  delete: workspaceProcedure
+    .use(requirePermission({ organization: ["delete"] }))
+    .input(deleteWorkspaceSchema)
+    .mutation(async ({ ctx, input }) => {
+      const workspace = found(await workspaces.getWorkspaceForMember(ctx.db, { userId: ctx.session.user.id, workspaceId: ctx.workspaceId }), "Workspace");
+      if (input.confirmName.trim() !== workspace.name) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "Type the workspace's name exactly to delete it." });
+      }
+      await workspaces.deleteWorkspace(ctx.db, { workspaceId: ctx.workspaceId });
+      console.info(`[${ctx.requestId}] workspace ${workspace.id} deleted by user ${ctx.session.user.id} from ${ctx.clientIp ?? "unknown IP"}`);
+      const next = await workspaces.findDefaultWorkspaceId(ctx.db, { userId: ctx.session.user.id });
+      return { deletedId: workspace.id, activeWorkspaceId: next ?? null };
+    }),
 
   /** Switches the session to another of the caller's workspaces. */
   setActive: authedProcedure.input(setActiveWorkspaceSchema).mutation(async ({ ctx, input }) => {

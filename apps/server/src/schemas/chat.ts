@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { byIdSchema, idSchema } from "./common.ts";
+
+/** At most this many chats or messages per page. */
+export const maxPageSize = 100;
+
+const pageSizeSchema = z.number().int().min(1).max(maxPageSize).default(30);
+
+/** A page cursor as `<ISO time>|<id>`: readable, and the same in the browser and on the server. */
+export const chatCursorSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/, "A cursor from a previous page")
+  .transform((value) => {
+    const [sortAt = "", id = ""] = value.split("|");
+    return { sortAt, id };
+  })
+  .refine(({ sortAt }) => !Number.isNaN(Date.parse(sortAt)), "A cursor from a previous page");
+
+/** A page cursor as `<WhatsApp timestamp>|<id>`. */
+export const messageCursorSchema = z
+  .string()
+  .regex(/^\d{1,15}\|[0-9a-f-]{36}$/, "A cursor from a previous page")
+  .transform((value) => {
+    const [timestamp = "0", id = ""] = value.split("|");
+    return { timestamp: Number(timestamp), id };
+  });
+
+export const listChatsSchema = z.object({
+  accountId: idSchema.optional(),
+  /** A folder's chats; `null` for the chats in no folder. */
+  folderId: idSchema.nullable().optional(),
+  tagId: idSchema.optional(),
+  unread: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  limit: pageSizeSchema,
+  cursor: chatCursorSchema.optional(),
+});
+export type ListChatsInput = z.input<typeof listChatsSchema>;
+
+export const getChatSchema = byIdSchema;
+
+export const listMessagesSchema = z.object({ chatId: idSchema, limit: pageSizeSchema, cursor: messageCursorSchema.optional() });
+export type ListMessagesInput = z.input<typeof listMessagesSchema>;
+
+export const getMessageSchema = byIdSchema;
+
+/** A batch of chats for folder and tag changes. */
+export const chatIdsSchema = z.array(idSchema).min(1, "Give at least one chat").max(maxPageSize);
+
+/** Encodes the cursors the list procedures hand out. */
+export const encodeChatCursor = (cursor: { sortAt: string; id: string }) => `${cursor.sortAt}|${cursor.id}`;
+export const encodeMessageCursor = (cursor: { timestamp: number; id: string }) => `${cursor.timestamp}|${cursor.id}`;

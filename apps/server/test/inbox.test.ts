@@ -1,0 +1,138 @@
+import { queryRows } from "@nexis/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedChats, type SeededChats } from "./support/chats.ts";
+import { startTestServer, trpcError, type TestServer, type TestUser } from "./support/server.ts";
+
+let server: TestServer;
+let owner: TestUser;
+let workspaceId: string;
+let accountId: string;
+let seeded: SeededChats;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await server.signUp("Owner");
+  workspaceId = (await owner.trpc.workspace.get.query()).id;
+  accountId = (await owner.trpc.account.addAccount.mutate({ name: "Main" })).id;
+  seeded = await seedChats(server.database.db, { workspaceId, accountId, count: 7, messagesInFirst: 5 });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("chat.list and chat.get", () => {
+  it("pages through every chat newest first with a cursor, each once", async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await owner.trpc.chat.list.query({ limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((chat) => chat.id));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(seeded.chatIds);
+  });
+
+  it("shows each chat's contact, tags and last message", async () => {
+    const chat = await owner.trpc.chat.get.query({ id: seeded.chatIds[0] ?? "" });
+    expect(chat).toMatchObject({ name: "Customer 0", contact: { name: "Customer 0", phoneNumber: "+55119000000" }, tags: [] });
+    expect(chat.lastMessage).toMatchObject({ body: "Message 4" });
+  });
+
+  it("filters by unread, folder, tag, archived and number", async () => {
+    const [first, second, third] = seeded.chatIds as [string, string, string];
+    const unread = await owner.trpc.chat.list.query({ unread: true });
+    expect(unread.items.every((chat) => chat.unreadCount > 0)).toBe(true);
+    expect(unread.items).toHaveLength(3);
+
+    const folder = await owner.trpc.folder.create.mutate({ name: "Open" });
+    expect(await owner.trpc.folder.addChats.mutate({ id: folder.id, chatIds: [first, second, first] })).toEqual({ moved: 2 });
+    expect((await owner.trpc.chat.list.query({ folderId: folder.id })).items.map((chat) => chat.id)).toEqual([first, second]);
+    expect((await owner.trpc.chat.list.query({ folderId: null })).items).toHaveLength(5);
+
+    const tag = await owner.trpc.tag.create.mutate({ name: "VIP" });
+    await owner.trpc.tag.attach.mutate({ id: tag.id, chatIds: [second, third] });
+    await owner.trpc.tag.attach.mutate({ id: tag.id, chatIds: [second] }); // twice changes nothing
+    expect((await owner.trpc.chat.list.query({ tagId: tag.id })).items.map((chat) => chat.id)).toEqual([second, third]);
+    expect((await owner.trpc.tag.list.query()).find((row) => row.id === tag.id)?.chatCount).toBe(2);
+    expect((await owner.trpc.chat.get.query({ id: second })).tags).toEqual([{ id: tag.id, name: "VIP", color: "#25D366" }]);
+
+    await queryRows(server.database.db, sql`update chat set archived = true where id = ${third}`);
+    expect((await owner.trpc.chat.list.query({ archived: true })).items.map((chat) => chat.id)).toEqual([third]);
+    expect((await owner.trpc.chat.list.query({})).items.map((chat) => chat.id)).not.toContain(third);
+    expect((await owner.trpc.chat.list.query({ accountId })).items).toHaveLength(6);
+
+    await owner.trpc.tag.detach.mutate({ id: tag.id, chatIds: [second] });
+    expect((await owner.trpc.chat.list.query({ tagId: tag.id, archived: true })).items.map((chat) => chat.id)).toEqual([third]);
+    await owner.trpc.folder.removeChats.mutate({ id: folder.id, chatIds: [first] });
+    expect((await owner.trpc.chat.list.query({ folderId: folder.id })).items.map((chat) => chat.id)).toEqual([second]);
+
+    // Deleting the folder returns its chats to the inbox.
+    await owner.trpc.folder.delete.mutate({ id: folder.id });
+    expect((await owner.trpc.chat.get.query({ id: second })).folderId).toBeNull();
+  });
+
+  it("refuses a filter or batch naming something the workspace does not have", async () => {
+    const unknown = crypto.randomUUID();
+    expect((await trpcError(owner.trpc.chat.list.query({ tagId: unknown }))).data?.code).toBe("NOT_FOUND");
+    const folder = await owner.trpc.folder.create.mutate({ name: "Later" });
+    const error = await trpcError(owner.trpc.folder.addChats.mutate({ id: folder.id, chatIds: [seeded.chatIds[0] ?? "", unknown] }));
+    expect(error.data?.code).toBe("NOT_FOUND");
+    expect((await owner.trpc.chat.list.query({ folderId: folder.id })).items).toEqual([]);
+  });
+});
+
+describe("message.list and message.get", () => {
+  it("pages through a chat's messages newest first", async () => {
+    const chatId = seeded.chatIds[0] ?? "";
+    const first = await owner.trpc.message.list.query({ chatId, limit: 2 });
+    expect(first.items.map((message) => message.body)).toEqual(["Message 4", "Message 3"]);
+    const rest = await owner.trpc.message.list.query({ chatId, limit: 10, cursor: first.nextCursor ?? "" });
+    expect(rest.items.map((message) => message.body)).toEqual(["Message 2", "Message 1", "Message 0"]);
+    expect(rest.nextCursor).toBeNull();
+    expect(await owner.trpc.message.get.query({ id: seeded.messageIds[0] ?? "" })).toMatchObject({ body: "Message 4", chatId });
+    expect((await owner.trpc.message.list.query({ chatId: seeded.chatIds[1] ?? "" })).items).toEqual([]);
+  });
+});
+
+describe("template.render", () => {
+  it("fills contact, agent and custom variables and reports the missing ones", async () => {
+    const template = await owner.trpc.template.create.mutate({
+      name: "Order",
+      body: "Hi {{contact.name}}, {{agent.name}} here. Order {{order}} ships {{day}}.",
+      shortcut: "order",
+    });
+    const rendered = await owner.trpc.template.render.query({ id: template.id, chatId: seeded.chatIds[0] ?? "", variables: { order: "#42" } });
+    expect(rendered).toEqual({
+      text: "Hi Customer 0, Owner here. Order #42 ships {{day}}.",
+      variables: ["contact.name", "agent.name", "order", "day"],
+      missing: ["day"],
+    });
+    const withoutChat = await owner.trpc.template.render.query({ id: template.id });
+    expect(withoutChat.missing).toEqual(["contact.name", "order", "day"]);
+  });
+});
+
+describe("workspace.create and workspace.delete", () => {
+  it("creates a second workspace, refuses a wrong confirmation, and deletes it with everything in it", async () => {
+    const user = await server.signUp("Deleter");
+    const personal = await user.trpc.workspace.get.query();
+    const second = await user.trpc.workspace.create.mutate({ name: "Side project" });
+    expect(second).toMatchObject({ name: "Side project", role: "owner" });
+    expect((await user.trpc.workspace.get.query()).id).toBe(second.id);
+    await user.trpc.tag.create.mutate({ name: "Doomed" });
+
+    expect((await trpcError(user.trpc.workspace.delete.mutate({ confirmName: "Side" }))).data?.code).toBe("BAD_REQUEST");
+    expect((await user.trpc.workspace.get.query()).id).toBe(second.id);
+
+    expect(await user.trpc.workspace.delete.mutate({ confirmName: "Side project" })).toEqual({ deletedId: second.id, activeWorkspaceId: personal.id });
+    expect((await user.trpc.workspace.get.query()).id).toBe(personal.id);
+    expect((await user.trpc.workspace.listMine.query()).map((workspace) => workspace.id)).toEqual([personal.id]);
+    const leftovers = await queryRows(server.database.db, sql`select count(*)::int as n from tag where workspace_id = ${second.id}`);
+    expect(leftovers).toEqual([{ n: 0 }]);
+  });
+});

@@ -1,0 +1,166 @@
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { chat, chatTag } from "../schema/chat.ts";
+import { contact } from "../schema/contact.ts";
+import { message } from "../schema/message.ts";
+import { tag } from "../schema/tag.ts";
+
+export interface ChatFilters {
+  accountId?: string | undefined;
+  /** A folder's chats; `null` for chats in no folder (the inbox itself). */
+  folderId?: string | null | undefined;
+  tagId?: string | undefined;
+  /** Only chats with unread messages. */
+  unread?: boolean | undefined;
+  /** Archived chats instead of the others. */
+  archived?: boolean | undefined;
+}
+
+/** Where a page of chats ends: the last chat's sort time and id (ties broken by id). */
+export interface ChatCursor {
+  sortAt: string;
+  id: string;
+}
+
+/** The time chats sort by, newest first: the last message, or creation for a chat without one. */
+const sortAt = sql<Date>`coalesce(${chat.lastMessageAt}, ${chat.createdAt})`;
+
+const chatColumns = {
+  id: chat.id,
+  accountId: chat.accountId,
+  waChatId: chat.waChatId,
+  name: chat.name,
+  isGroup: chat.isGroup,
+  folderId: chat.folderId,
+  assigneeUserId: chat.assigneeUserId,
+  unreadCount: chat.unreadCount,
+  archived: chat.archived,
+  lastMessageAt: chat.lastMessageAt,
+  createdAt: chat.createdAt,
+  contact: { id: contact.id, waId: contact.waId, name: contact.name, pushName: contact.pushName, phoneNumber: contact.phoneNumber },
+};
+
+function filterConditions(workspaceId: string, filters: ChatFilters): SQL[] {
+  const conditions: (SQL | undefined)[] = [eq(chat.workspaceId, workspaceId), eq(chat.archived, filters.archived ?? false)];
+  if (filters.accountId) conditions.push(eq(chat.accountId, filters.accountId));
+  if (filters.folderId !== undefined) conditions.push(filters.folderId === null ? isNull(chat.folderId) : eq(chat.folderId, filters.folderId));
+  if (filters.unread) conditions.push(gt(chat.unreadCount, 0));
+  if (filters.tagId) {
+    const tagged = and(eq(chatTag.chatId, chat.id), eq(chatTag.tagId, filters.tagId), eq(chatTag.workspaceId, workspaceId));
+    conditions.push(sql`exists (select 1 from ${chatTag} where ${tagged})`);
+  }
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/**
+ * A page of the workspace's chats, newest activity first, each with its contact, tags and last
+ * message. `nextCursor` continues after the page's last chat; null on the last page.
+ */
+export async function listChats(db: Database, params: { workspaceId: string; filters: ChatFilters; limit: number; cursor?: ChatCursor | undefined }) {
+  const conditions = filterConditions(params.workspaceId, params.filters);
+  if (params.cursor) {
+    const at = new Date(params.cursor.sortAt);
+    conditions.push(or(lt(sortAt, at), and(eq(sortAt, at), lt(chat.id, params.cursor.id))) as SQL);
+  }
+  const rows = await db
+    .select({ ...chatColumns, sortAt: sortAt.as("sort_at") })
+    .from(chat)
+    .leftJoin(contact, eq(contact.id, chat.contactId))
+    .where(and(...conditions))
+    .orderBy(desc(sortAt), desc(chat.id))
+    .limit(params.limit + 1);
+  const page = rows.slice(0, params.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > params.limit && last ? { sortAt: new Date(last.sortAt).toISOString(), id: last.id } : null;
+  const details = await chatDetails(db, params.workspaceId, page.map((row) => row.id));
+  const items = page.map(({ sortAt: _sortAt, ...row }) => ({ ...row, ...details(row.id) }));
+  return { items, nextCursor };
+}
+
+/** One chat of the workspace with its contact, tags and last message. */
+export async function getChat(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db
+    .select(chatColumns)
+    .from(chat)
+    .leftJoin(contact, eq(contact.id, chat.contactId))
+    .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)));
+  if (!row) return undefined;
+  const details = await chatDetails(db, params.workspaceId, [row.id]);
+  return { ...row, ...details(row.id) };
+}
+
+/** Tags and the last message of each of the given chats, in two queries for the whole page. */
+async function chatDetails(db: Database, workspaceId: string, chatIds: string[]) {
+  if (chatIds.length === 0) return () => ({ tags: [], lastMessage: null });
+  const [tagRows, lastMessages] = await Promise.all([
+    db
+      .select({ chatId: chatTag.chatId, id: tag.id, name: tag.name, color: tag.color })
+      .from(chatTag)
+      .innerJoin(tag, eq(tag.id, chatTag.tagId))
+      .where(and(eq(chatTag.workspaceId, workspaceId), inArray(chatTag.chatId, chatIds)))
+      .orderBy(tag.name),
+    db
+      .selectDistinctOn([message.chatId], {
+        chatId: message.chatId,
+        id: message.id,
+        fromMe: message.fromMe,
+        type: message.type,
+        body: message.body,
+        ack: message.ack,
+        timestamp: message.timestamp,
+        deleted: sql<boolean>`${message.deletedAt} is not null`,
+      })
+      .from(message)
+      .where(and(eq(message.workspaceId, workspaceId), inArray(message.chatId, chatIds)))
+      .orderBy(message.chatId, desc(message.timestamp), desc(message.id)),
+  ]);
+  const lastByChat = new Map(lastMessages.map(({ chatId, ...rest }) => [chatId, rest]));
+  return (chatId: string) => {
+    const last = lastByChat.get(chatId);
+    return {
+      tags: tagRows.filter((row) => row.chatId === chatId).map(({ chatId: _chatId, ...rest }) => rest),
+      lastMessage: last ?? null,
+    };
+  };
+}
+
+/** How many of `chatIds` belong to the workspace (to refuse a batch naming another's chats). */
+export async function countChatsInWorkspace(db: Database, params: { workspaceId: string; chatIds: string[] }) {
+  const rows = await db
+    .select({ id: chat.id })
+    .from(chat)
+    .where(and(eq(chat.workspaceId, params.workspaceId), inArray(chat.id, params.chatIds)));
+  return rows.length;
+}
+
+/** Puts chats into a folder, or back into the inbox with `folderId: null`. */
+export async function setChatsFolder(db: Database, params: { workspaceId: string; chatIds: string[]; folderId: string | null }) {
+  return db
+    .update(chat)
+    .set({ folderId: params.folderId })
+    .where(and(eq(chat.workspaceId, params.workspaceId), inArray(chat.id, params.chatIds)))
+    .returning({ id: chat.id });
+}
+
+/** Moves a folder's given chats back to the inbox; chats in other folders stay where they are. */
+export async function removeChatsFromFolder(db: Database, params: { workspaceId: string; folderId: string; chatIds: string[] }) {
+  return db
+    .update(chat)
+    .set({ folderId: null })
+    .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.folderId, params.folderId), inArray(chat.id, params.chatIds)))
+    .returning({ id: chat.id });
+}
+
+/** Puts a tag on chats; a chat that already has it is left as it is. */
+export async function attachTag(db: Database, params: { workspaceId: string; tagId: string; chatIds: string[] }) {
+  await db
+    .insert(chatTag)
+    .values(params.chatIds.map((chatId) => ({ chatId, tagId: params.tagId, workspaceId: params.workspaceId })))
+    .onConflictDoNothing();
+}
+
+export async function detachTag(db: Database, params: { workspaceId: string; tagId: string; chatIds: string[] }) {
+  await db
+    .delete(chatTag)
+    .where(and(eq(chatTag.workspaceId, params.workspaceId), eq(chatTag.tagId, params.tagId), inArray(chatTag.chatId, params.chatIds)));
+}

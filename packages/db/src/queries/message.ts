@@ -1,0 +1,58 @@
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import type { Database } from "../client.ts";
+import { message } from "../schema/message.ts";
+
+/** Where a page of messages ends: the last message's WhatsApp timestamp and id. */
+export interface MessageCursor {
+  timestamp: number;
+  id: string;
+}
+
+const messageColumns = {
+  id: message.id,
+  chatId: message.chatId,
+  waMessageId: message.waMessageId,
+  fromMe: message.fromMe,
+  author: message.author,
+  type: message.type,
+  body: message.body,
+  ack: message.ack,
+  timestamp: message.timestamp,
+  media: message.media,
+  sentByUserId: message.sentByUserId,
+  editedAt: message.editedAt,
+  deletedAt: message.deletedAt,
+};
+
+/**
+ * A page of one chat's messages, newest first. The chat must already be known to belong to the
+ * workspace; the workspace filter is repeated so a wrong chat id can never read across tenants.
+ */
+export async function listMessages(
+  db: Database,
+  params: { workspaceId: string; chatId: string; limit: number; cursor?: MessageCursor | undefined },
+) {
+  const conditions: SQL[] = [eq(message.workspaceId, params.workspaceId), eq(message.chatId, params.chatId)];
+  if (params.cursor) {
+    const { timestamp, id } = params.cursor;
+    conditions.push(or(lt(message.timestamp, timestamp), and(eq(message.timestamp, timestamp), lt(message.id, id))) as SQL);
+  }
+  const rows = await db
+    .select(messageColumns)
+    .from(message)
+    .where(and(...conditions))
+    .orderBy(desc(message.timestamp), desc(message.id))
+    .limit(params.limit + 1);
+  const items = rows.slice(0, params.limit);
+  const last = items.at(-1);
+  const nextCursor = rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : null;
+  return { items, nextCursor };
+}
+
+export async function getMessage(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db
+    .select(messageColumns)
+    .from(message)
+    .where(and(eq(message.workspaceId, params.workspaceId), eq(message.id, params.id)));
+  return row;
+}
