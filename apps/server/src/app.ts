@@ -11,6 +11,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createAuth } from "./auth/auth.ts";
 import { createDevMailbox, type Mailer } from "./services/mail/index.ts";
+import { createMutationLimiter, defaultMutationLimits, type MutationLimiter } from "./services/rate-limit/mutation-limiter.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
@@ -39,6 +40,11 @@ export interface AppOptions {
   mailer?: Mailer;
   /** The client, where invitation links lead; default http://localhost:3000. */
   clientUrl?: string;
+  /**
+   * Per-user and per-IP limits on tRPC mutations. The server passes one (Redis-backed when
+   * REDIS_URL is set); unset means in-memory defaults; null turns them off (tests).
+   */
+  rateLimiter?: MutationLimiter | null;
 }
 
 /** The API server's HTTP surface, without listening (tests serve it on port 0). */
@@ -53,6 +59,7 @@ export function createApp(options: AppOptions) {
     mailer: options.mailer ?? createDevMailbox(path.join(tmpdir(), "nexis-mailbox.jsonl")),
     clientUrl: options.clientUrl ?? "http://localhost:3000",
   });
+  const rateLimiter = options.rateLimiter === undefined ? createMutationLimiter(defaultMutationLimits) : options.rateLimiter;
   const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
   const app = new Hono<{ Variables: { requestId: string } }>();
 
@@ -93,6 +100,7 @@ export function createApp(options: AppOptions) {
           headers: c.req.raw.headers,
           requestId: c.get("requestId"),
           clientIp: clientIp(c, options.trustProxy ?? false),
+          rateLimiter,
         }),
       onError: ({ error, path, ctx }) => {
         if (error.code !== "INTERNAL_SERVER_ERROR") return;

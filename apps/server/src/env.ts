@@ -12,6 +12,8 @@ const schema = z.object({
   /** Real Postgres when set; the embedded PGlite under DATA_DIR otherwise. */
   DATABASE_URL: envFields.optionalUrl,
   DATA_DIR: envFields.optionalString,
+  /** Shares rate-limit counts (and later queues) between server instances; in memory when unset. */
+  REDIS_URL: envFields.optionalUrl,
   /** Browser origins allowed to call the API (the client and the subscription portal). */
   CLIENT_URL: envFields.httpUrl("http://localhost:3000"),
   SUBSCRIPTION_URL: envFields.httpUrl("http://localhost:3001"),

@@ -4,6 +4,7 @@ import { EnvError } from "@nexis/env";
 import { createApp } from "./app.ts";
 import { loadServerEnv } from "./env.ts";
 import { createMailer } from "./services/mail/index.ts";
+import { createMutationLimiter, defaultMutationLimits } from "./services/rate-limit/mutation-limiter.ts";
 
 let env: ReturnType<typeof loadServerEnv>;
 try {
@@ -18,6 +19,7 @@ const database = await createDatabase({ url: env.DATABASE_URL, pgliteDir: env.pg
 // Apply pending migrations at start, so a fresh checkout or an upgrade needs no separate step.
 await database.migrate();
 
+const rateLimiter = createMutationLimiter({ ...defaultMutationLimits, redisUrl: env.REDIS_URL });
 const app = createApp({
   database,
   corsOrigins: env.corsOrigins,
@@ -27,9 +29,10 @@ const app = createApp({
   trustProxy: env.TRUST_PROXY,
   mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataDir: env.dataDir }),
   clientUrl: env.CLIENT_URL,
+  rateLimiter,
 });
 const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
-  console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind})`);
+  console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind}, rate limits: ${rateLimiter.backend})`);
 });
 
 let stopping = false;
@@ -38,7 +41,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal} received, shutting down`);
   server.close();
-  await database.close();
+  await Promise.all([database.close(), rateLimiter.close()]);
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

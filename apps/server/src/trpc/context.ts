@@ -1,5 +1,6 @@
 import type { Database, DatabaseConnection } from "@nexis/db";
 import type { Auth, AuthSession } from "../auth/auth.ts";
+import type { MutationLimiter } from "../services/rate-limit/mutation-limiter.ts";
 
 /** What every procedure receives; built per request from the Hono request by `createContext`. */
 export type Context = {
@@ -15,6 +16,8 @@ export type Context = {
   headers: Headers;
   /** The caller's IP (the socket's, or X-Forwarded-For's behind a trusted proxy), for the audit log. */
   clientIp: string | null;
+  /** Per-user and per-IP limits on mutations; null when turned off (tests). */
+  rateLimiter: MutationLimiter | null;
 };
 
 export interface CreateContextOptions {
@@ -24,6 +27,7 @@ export interface CreateContextOptions {
   headers: Headers;
   requestId: string;
   clientIp: string | null;
+  rateLimiter: MutationLimiter | null;
 }
 
 /**
@@ -34,5 +38,5 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   const { database, auth, headers } = options;
   const hasCredentials = headers.has("authorization") || headers.has("cookie");
   const session = hasCredentials ? await auth.api.getSession({ headers }) : null;
-  return { database, db: database.db, auth, session, headers, upgradeUrl: options.upgradeUrl, requestId: options.requestId, clientIp: options.clientIp };
+  return { database, db: database.db, auth, session, headers, upgradeUrl: options.upgradeUrl, requestId: options.requestId, clientIp: options.clientIp, rateLimiter: options.rateLimiter };
 }

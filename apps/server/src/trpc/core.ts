@@ -1,7 +1,7 @@
 import { initTRPC } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
-import { PlanLimitError } from "./errors.ts";
+import { TypedCause } from "./errors.ts";
 
 /**
  * The one tRPC instance. Errors leave with a precise code and a human message: zod failures list
@@ -17,7 +17,7 @@ export const t = initTRPC.context<Context>().create({
       const summary = issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
       return { ...shape, message: `Invalid input: ${summary}`, data: { ...base, issues } };
     }
-    if (error.cause instanceof PlanLimitError) {
+    if (error.cause instanceof TypedCause) {
       return { ...shape, data: { ...base, cause: error.cause.details } };
     }
     if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -10,11 +10,35 @@ export interface PlanLimitCause {
   upgradeUrl: string;
 }
 
-/** Carried as the `cause` of a FORBIDDEN TRPCError; the error formatter exposes its fields. */
-export class PlanLimitError extends Error {
-  override name = "PlanLimitError";
-  constructor(readonly details: PlanLimitCause) {
-    super(`The ${details.plan} plan allows ${details.limit}; upgrade to add more.`);
+/** The typed cause of a call the caller's role may not make. */
+export interface RoleCause {
+  code: "ROLE";
+  role: string;
+}
+
+/**
+ * A machine-readable reason carried as the `cause` of a TRPCError; the error formatter exposes
+ * `details` as `error.data.cause`, so clients can tell an upgrade prompt from a role refusal.
+ */
+export class TypedCause<Details extends { code: string }> extends Error {
+  constructor(
+    readonly details: Details,
+    message: string,
+  ) {
+    super(message);
+    this.name = `${details.code} cause`;
+  }
+}
+
+export class PlanLimitError extends TypedCause<PlanLimitCause> {
+  constructor(details: PlanLimitCause) {
+    super(details, `The ${details.plan} plan allows ${details.limit}; upgrade to add more.`);
+  }
+}
+
+export class RoleError extends TypedCause<RoleCause> {
+  constructor(role: string) {
+    super({ code: "ROLE", role }, `The ${role} role may not do this.`);
   }
 }
 

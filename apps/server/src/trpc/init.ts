@@ -1,5 +1,6 @@
 import { t } from "./core.ts";
 import { mapDatabaseErrors } from "./middleware/errors.ts";
+import { limitMutations } from "./middleware/rate-limit.ts";
 import { requireSession } from "./middleware/session.ts";
 import { requireWorkspace } from "./middleware/workspace.ts";
 
@@ -10,8 +11,8 @@ export { enforcePlanLimit } from "./middleware/plan-limit.ts";
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** For procedures anyone may call, signed in or not (health, public catalogue reads). */
-export const publicProcedure = t.procedure.use(mapDatabaseErrors);
+/** For procedures anyone may call, signed in or not (health, public catalogue reads). Mutations are rate-limited. */
+export const publicProcedure = t.procedure.use(mapDatabaseErrors).use(limitMutations);
 
 /** For procedures about the caller themself (their workspaces): needs a valid session. */
 export const authedProcedure = publicProcedure.use(requireSession);

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { DatabaseConnection } from "@nexis/db";
 import { type AppOptions, createApp } from "../../src/app.ts";
 import { createDevMailbox, type MailboxEntry } from "../../src/services/mail/index.ts";
+import type { MutationLimiter } from "../../src/services/rate-limit/mutation-limiter.ts";
 import type { AppRouter } from "../../src/trpc/routers/_app.ts";
 
 export const clientOrigin = "http://localhost:3000";
@@ -40,8 +41,11 @@ export interface TestUser {
 
 let userCounter = 0;
 
-/** The app's options for tests (Better Auth's rate limit off unless asked for; mail to a silent dev mailbox). */
-export function testAppOptions(database: DatabaseConnection, options: { authRateLimit?: boolean; mailboxFile?: string } = {}): AppOptions {
+/** The app's options for tests (Better Auth's and the mutation rate limits off unless asked for; mail to a silent dev mailbox). */
+export function testAppOptions(
+  database: DatabaseConnection,
+  options: { authRateLimit?: boolean; mailboxFile?: string; rateLimiter?: MutationLimiter | null } = {},
+): AppOptions {
   return {
     mailer: createDevMailbox(options.mailboxFile ?? path.join(tmpdir(), "nexis-test-mailbox.jsonl"), () => {}),
     clientUrl: clientOrigin,
@@ -51,11 +55,12 @@ export function testAppOptions(database: DatabaseConnection, options: { authRate
     authSecret: "test-secret-that-is-long-enough-0123456789",
     subscriptionUrl: subscriptionOrigin,
     authRateLimit: options.authRateLimit ?? false,
+    rateLimiter: options.rateLimiter ?? null,
   };
 }
 
 /** The API server on a throwaway database, listening on an ephemeral loopback port. */
-export async function startTestServer(options: { authRateLimit?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { authRateLimit?: boolean; rateLimiter?: MutationLimiter | null } = {}): Promise<TestServer> {
   const database = await createTestDatabase(process.env.DATABASE_URL);
   const mailDir = await mkdtemp(path.join(tmpdir(), "nexis-mail-"));
   const mailboxFile = path.join(mailDir, "mailbox.jsonl");

@@ -1,5 +1,6 @@
 import { experimental_standaloneMiddleware, TRPCError } from "@trpc/server";
 import { type Permissions, roleAllows } from "../../auth/permissions.ts";
+import { RoleError } from "../errors.ts";
 
 /**
  * Refuses the call unless the caller's role grants `permissions` (the matrix in
@@ -8,7 +9,7 @@ import { type Permissions, roleAllows } from "../../auth/permissions.ts";
 export function requirePermission(permissions: Permissions) {
   return experimental_standaloneMiddleware<{ ctx: { role: string } }>().create(({ ctx, next }) => {
     if (!roleAllows(ctx.role, permissions)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.role}) cannot do this.` });
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.role}) cannot do this.`, cause: new RoleError(ctx.role) });
     }
     return next();
   });
