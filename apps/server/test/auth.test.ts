@@ -78,6 +78,41 @@ describe("Better Auth on /api/auth", () => {
   });
 });
 
+describe("Better Auth: email verification and sessions", () => {
+  it("mails a confirmation link at sign-up; following it marks the email verified", async () => {
+    const user = await server.signUp("Verifier");
+    const verified = async () =>
+      (await queryRows<{ v: boolean }>(server.database.db, sql`select email_verified as v from "user" where id = ${user.userId}`))[0]?.v;
+    expect(await verified()).toBe(false);
+    const mail = (await server.readMailbox()).find((entry) => entry.to === user.email && /Confirm your email/.test(entry.subject));
+    expect(mail?.link).toMatch(/\/api\/auth\/verify-email\?token=/);
+    const link = new URL(mail?.link ?? "");
+    const response = await fetch(`${server.baseUrl}${link.pathname}${link.search}`, { redirect: "manual" });
+    expect(response.status).toBeLessThan(400);
+    expect(await verified()).toBe(true);
+  });
+
+  it("lists a user's sessions and revokes one, which stops working at once", async () => {
+    const user = await server.signUp();
+    const second = await server.authPost("/sign-in/email", { email: user.email, password: testPassword });
+    const secondToken = second.headers.get("set-auth-token") ?? "";
+    const secondClient = server.client({ authorization: `Bearer ${secondToken}` });
+    expect((await secondClient.workspace.listMine.query()).length).toBe(1);
+
+    const listed = await fetch(`${server.baseUrl}/api/auth/list-sessions`, { headers: { authorization: `Bearer ${user.token}` } });
+    const sessions = (await listed.json()) as { token: string; ipAddress: string | null }[];
+    expect(sessions).toHaveLength(2);
+    // The bearer token is the session token plus its signature.
+    const secondSession = secondToken.split(".")[0];
+    expect(sessions.map((session) => session.token)).toContain(secondSession);
+
+    const revoked = await server.authPost("/revoke-session", { token: secondSession }, { authorization: `Bearer ${user.token}` });
+    expect(revoked.status).toBe(200);
+    expect((await trpcError(secondClient.workspace.listMine.query())).data?.code).toBe("UNAUTHORIZED");
+    expect((await user.trpc.workspace.listMine.query()).length).toBe(1);
+  });
+});
+
 describe("Better Auth rate limit", () => {
   it("is on by default: a burst of sign-ins from one address gets 429", async () => {
     const limited = await startTestServer({ authRateLimit: true });

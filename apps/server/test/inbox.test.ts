@@ -1,4 +1,4 @@
-import { queryRows } from "@nexis/db";
+import { queryRows, schema } from "@nexis/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedChats, type SeededChats } from "./support/chats.ts";
@@ -134,5 +134,21 @@ describe("workspace.create and workspace.delete", () => {
     expect((await user.trpc.workspace.listMine.query()).map((workspace) => workspace.id)).toEqual([personal.id]);
     const leftovers = await queryRows(server.database.db, sql`select count(*)::int as n from tag where workspace_id = ${second.id}`);
     expect(leftovers).toEqual([{ n: 0 }]);
+  });
+});
+
+describe("subscription usage", () => {
+  it("counts this month's messages sent through NexisChat, not those typed on the phone or received", async () => {
+    const chatId = seeded.chatIds[1] ?? "";
+    const base = { workspaceId, accountId, chatId, fromMe: true, timestamp: Math.floor(Date.now() / 1000) };
+    await server.database.db.insert(schema.message).values([
+      { ...base, waMessageId: "true_out_1", sentByUserId: owner.userId },
+      { ...base, waMessageId: "true_out_2", sentByUserId: owner.userId },
+      { ...base, waMessageId: "true_phone_1" },
+      { ...base, waMessageId: "true_old_1", sentByUserId: owner.userId, createdAt: new Date(Date.UTC(2020, 0, 15)) },
+    ]);
+    const { usage, plan } = await owner.trpc.subscription.current.query();
+    expect(usage.monthlyOutboundMessages).toBe(2);
+    expect(plan.limits.monthlyOutboundMessages).toBe(1000);
   });
 });

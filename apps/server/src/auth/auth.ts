@@ -6,7 +6,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer, organization } from "better-auth/plugins";
 import type { Mailer } from "../services/mail/index.ts";
-import { invitationMail, resetPasswordMail } from "./emails.ts";
+import { invitationMail, resetPasswordMail, verifyEmailMail } from "./emails.ts";
 import { accessControl, roles } from "./permissions.ts";
 
 export interface AuthOptions {
@@ -44,6 +44,13 @@ export function createAuth(options: AuthOptions) {
       minPasswordLength: 10,
       maxPasswordLength: 128,
       sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMail({ to: user.email, url })),
+    },
+    // Every sign-up gets a confirmation link; signing in does not wait for it, so a self-hosted
+    // install without SMTP still works (the link is in the dev mailbox and the log).
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: ({ user, url }) => mailer.send(verifyEmailMail({ to: user.email, name: user.name, url })),
     },
     rateLimit: { enabled: options.rateLimit ?? true, storage: "memory", window: 60, max: 100 },
     advanced: {

@@ -20,3 +20,13 @@ export function resetPasswordMail(params: { to: string; url: string }): Mail {
     link: params.url,
   };
 }
+
+/** The address check sent at sign-up; `url` is Better Auth's, which marks the email verified. */
+export function verifyEmailMail(params: { to: string; name: string; url: string }): Mail {
+  return {
+    to: params.to,
+    subject: "Confirm your email for NexisChat",
+    text: `Hi ${params.name},\n\nConfirm that this is your email address: ${params.url}\n\nIf you did not sign up for NexisChat, ignore this email.`,
+    link: params.url,
+  };
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNotNull, lt, or, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { message } from "../schema/message.ts";
 
@@ -55,4 +55,28 @@ export async function getMessage(db: Database, params: { workspaceId: string; id
     .from(message)
     .where(and(eq(message.workspaceId, params.workspaceId), eq(message.id, params.id)));
   return row;
+}
+
+/** The first instant of the current calendar month in UTC, when monthly plan limits reset. */
+export function startOfMonthUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+/**
+ * Messages the workspace sent through NexisChat this calendar month (UTC): ours (`fromMe`) and
+ * sent by an agent or the API, not typed on the phone, which the plan does not meter.
+ */
+export async function countMonthlyOutboundMessages(db: Database, params: { workspaceId: string; now?: Date }): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(message)
+    .where(
+      and(
+        eq(message.workspaceId, params.workspaceId),
+        eq(message.fromMe, true),
+        isNotNull(message.sentByUserId),
+        gte(message.createdAt, startOfMonthUtc(params.now)),
+      ),
+    );
+  return row?.value ?? 0;
 }

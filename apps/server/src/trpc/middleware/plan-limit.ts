@@ -1,6 +1,7 @@
 import type { Database } from "@nexis/db";
 import { countAccounts } from "@nexis/db/queries/account";
 import { countMembersAndPendingInvitations } from "@nexis/db/queries/member";
+import { countMonthlyOutboundMessages } from "@nexis/db/queries/message";
 import { getWorkspacePlanId } from "@nexis/db/queries/subscription";
 import { countTemplates } from "@nexis/db/queries/template";
 import { getPlan, type LimitKey } from "@nexis/plans";
@@ -15,7 +16,9 @@ const counters = {
   templates: { count: countTemplates, one: "template", many: "templates" },
   // Pending invitations count too: each may become a member without another check here.
   members: { count: countMembersAndPendingInvitations, one: "member", many: "members" },
-} satisfies Partial<Record<LimitKey, { count: Counter; one: string; many: string }>>;
+  // For sending (the messaging pipeline): counted from this month's messages sent through us.
+  monthlyOutboundMessages: { count: countMonthlyOutboundMessages, one: "message a month", many: "messages a month" },
+} satisfies Record<LimitKey, { count: Counter; one: string; many: string }>;
 
 /**
  * Refuses a create that would pass the workspace plan's limit on `key`, with FORBIDDEN and a
