@@ -1,0 +1,3 @@
+import base from "@nexis/eslint-config/base";
+
+export default [...base, { ignores: ["src/generated/**"] }];
