@@ -28,6 +28,10 @@ export const message = pgTable(
     /** Sender's timestamp in seconds, as WhatsApp gives it. */
     timestamp: bigint({ mode: "number" }).notNull(),
     media: jsonb(),
+    /** Reactions by who reacted (their WhatsApp id, or `me`), e.g. `{ "5511…@c.us": "👍" }`. */
+    reactions: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** Why an outbound message failed, for the agent (ack -1). */
+    failureReason: text(),
     sentByUserId: text(),
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),

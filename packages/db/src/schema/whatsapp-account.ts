@@ -19,6 +19,12 @@ export const whatsappAccount = pgTable(
     pushName: text(),
     status: text({ enum: sessionStatuses }).notNull().default("STOPPED"),
     engine: text({ enum: ["SANDBOX", "WEBJS"] }).notNull().default("SANDBOX"),
+    /** Why the session is FAILED (or was stopped), as the WhatsApp service put it. */
+    statusReason: text(),
+    /** The linked number's WhatsApp id (`me.id`, e.g. `5511999999999@c.us`), once WORKING. */
+    waId: text(),
+    /** The key the WhatsApp service signs this account's webhooks with, encrypted at rest. */
+    webhookSecret: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
