@@ -14,7 +14,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript sources.
-  transpilePackages: ["@nexis/ui", "@nexis/env"],
+  transpilePackages: ["@nexis/ui", "@nexis/env", "@nexis/plans", "@nexis/i18n"],
   poweredByHeader: false,
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },

@@ -10,11 +10,19 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createAuth } from "./auth/auth.ts";
+import { billingWebhookRoutes, sandboxRoutes } from "./billing/routes.ts";
+import { sandboxPageHeaders } from "./billing/sandbox/page-layout.ts";
+import { type BillingOptions, createBillingService, registerBillingService } from "./billing/service.ts";
 import { createDevMailbox, type Mailer } from "./services/mail/index.ts";
+import { createSecretBox } from "./services/secrets/secret-box.ts";
+import type { WhatsAppLink } from "./services/whatsapp/whatsapp-link.ts";
+import type { OutboundWorker } from "./services/outbound/outbound-worker.ts";
+import { createEventBus, type EventBus } from "./services/events/workspace-events.ts";
 import { createMutationLimiter, defaultMutationLimits, type MutationLimiter } from "./services/rate-limit/mutation-limiter.ts";
 import { createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
+import { whatsappWebhookHandler } from "./webhooks/whatsapp-webhook.ts";
 
 export interface AppOptions {
   database: DatabaseConnection;
@@ -45,14 +53,25 @@ export interface AppOptions {
    * REDIS_URL is set); unset means in-memory defaults; null turns them off (tests).
    */
   rateLimiter?: MutationLimiter | null;
+  /** The WhatsApp service; without it (benchmarks) linking a number answers PRECONDITION_FAILED. */
+  whatsapp?: WhatsAppLink;
+  /** Payments: Creem with `creemApiKey`, the sandbox provider otherwise (`src/billing`). */
+  billing?: BillingOptions;
+  /** The outbound queue's worker, woken when a message is queued (it also polls on its own). */
+  outbound?: OutboundWorker;
+  /** Workspace events for the live stream; in memory unless the server passes a Redis-backed bus. */
+  events?: EventBus;
 }
 
 /** The API server's HTTP surface, without listening (tests serve it on port 0). */
 export function createApp(options: AppOptions) {
   const { database, corsOrigins } = options;
+  const serverSecret = options.authSecret ?? randomBytes(32).toString("base64url");
+  // Account webhook keys are stored sealed with a key derived from the server's secret.
+  const secretBox = createSecretBox(serverSecret, "whatsapp-webhook-key");
   const auth = createAuth({
     db: database.db,
-    secret: options.authSecret ?? randomBytes(32).toString("base64url"),
+    secret: serverSecret,
     baseURL: options.serverUrl ?? "http://localhost:8787",
     trustedOrigins: corsOrigins,
     rateLimit: options.authRateLimit ?? true,
@@ -60,8 +79,23 @@ export function createApp(options: AppOptions) {
     clientUrl: options.clientUrl ?? "http://localhost:3000",
   });
   const rateLimiter = options.rateLimiter === undefined ? createMutationLimiter(defaultMutationLimits) : options.rateLimiter;
+  const events = options.events ?? createEventBus();
   const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
   const app = new Hono<{ Variables: { requestId: string } }>();
+  const subscriptionUrl = options.subscriptionUrl ?? "http://localhost:3001";
+  const billing = createBillingService({
+    db: database.db,
+    options: options.billing ?? {},
+    serverUrl: options.serverUrl ?? "http://localhost:8787",
+    subscriptionUrl,
+    authSecret: serverSecret,
+    // The sandbox posts its webhooks to this app's own `/webhooks/creem`, through the full HTTP stack.
+    deliver: async (request) => app.fetch(request),
+  });
+  registerBillingService(auth, billing);
+
+  // Registered before the secure headers so it runs after them: the sandbox's HTML pages keep their own CSP.
+  app.use("/sandbox/*", sandboxPageHeaders);
 
   // An API answers JSON only: nothing it serves may load, run or be framed.
   app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } }));
@@ -84,8 +118,16 @@ export function createApp(options: AppOptions) {
     }
   });
 
+  /** The WhatsApp service's signed events (session status, messages, acks…). */
+  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events }));
+
   /** Better Auth: sign-up, sign-in, sign-out, sessions, organizations (workspaces). */
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c, options.trustProxy ?? false)));
+
+  /** Payment webhooks (Creem's, or the sandbox's in the same shape), and the sandbox's checkout pages. */
+  app.route("/webhooks", billingWebhookRoutes(billing));
+  const sandbox = sandboxRoutes(billing, database.db, [new URL(subscriptionUrl).origin]);
+  if (sandbox) app.route("/sandbox", sandbox);
 
   app.use(
     "/trpc/*",
@@ -101,6 +143,10 @@ export function createApp(options: AppOptions) {
           requestId: c.get("requestId"),
           clientIp: clientIp(c, options.trustProxy ?? false),
           rateLimiter,
+          whatsapp: options.whatsapp ?? null,
+          secretBox,
+          outbound: options.outbound ?? null,
+          events,
         }),
       onError: ({ error, path, ctx }) => {
         if (error.code !== "INTERNAL_SERVER_ERROR") return;

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { dataDir, envFields, loadSecret, parseEnv } from "@nexis/env";
+import { dataDir, EnvError, envFields, loadSecret, parseEnv } from "@nexis/env";
 import { z } from "zod";
 
 const schema = z.object({
@@ -21,6 +21,8 @@ const schema = z.object({
   CORS_ORIGINS: envFields.optionalString,
   WHATSAPP_SERVER_URL: envFields.httpUrl("http://localhost:8788"),
   WHATSAPP_API_KEY: envFields.optionalString,
+  /** Where the WhatsApp service posts its webhooks; default SERVER_URL/webhooks/whatsapp. */
+  WHATSAPP_WEBHOOK_URL: envFields.optionalUrl,
   /** Signs session cookies and tokens (32+ characters); generated into .data/secrets when unset. */
   BETTER_AUTH_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(32).optional()),
   /** Sends emails (invitations, password resets) over SMTP, e.g. smtp://user:pass@host:587; unset: the dev mailbox file. */
@@ -29,6 +31,15 @@ const schema = z.object({
   MAIL_FROM: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(3).default("NexisChat <no-reply@localhost>")),
   /** Behind a reverse proxy: take the client IP (for rate limits) from X-Forwarded-For. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /** Creem payments when set (keys starting `creem_test_` use Creem's test API); unset: the sandbox provider. */
+  CREEM_API_KEY: envFields.optionalString,
+  /** Verifies Creem's `creem-signature` on webhooks; required with CREEM_API_KEY. */
+  CREEM_WEBHOOK_SECRET: envFields.optionalString,
+  /** Creem's product id for each paid plan and interval; required with CREEM_API_KEY. */
+  CREEM_PRODUCT_PRO_MONTH: envFields.optionalString,
+  CREEM_PRODUCT_PRO_YEAR: envFields.optionalString,
+  CREEM_PRODUCT_BUSINESS_MONTH: envFields.optionalString,
+  CREEM_PRODUCT_BUSINESS_YEAR: envFields.optionalString,
 });
 
 export type ServerEnv = ReturnType<typeof loadServerEnv>;
@@ -39,6 +50,16 @@ export type ServerEnv = ReturnType<typeof loadServerEnv>;
  */
 export function loadServerEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(schema, source);
+  const creemProducts = {
+    pro: { month: env.CREEM_PRODUCT_PRO_MONTH, year: env.CREEM_PRODUCT_PRO_YEAR },
+    business: { month: env.CREEM_PRODUCT_BUSINESS_MONTH, year: env.CREEM_PRODUCT_BUSINESS_YEAR },
+  };
+  if (env.CREEM_API_KEY) {
+    const missing = Object.entries({ CREEM_WEBHOOK_SECRET: env.CREEM_WEBHOOK_SECRET, CREEM_PRODUCT_PRO_MONTH: env.CREEM_PRODUCT_PRO_MONTH, CREEM_PRODUCT_PRO_YEAR: env.CREEM_PRODUCT_PRO_YEAR, CREEM_PRODUCT_BUSINESS_MONTH: env.CREEM_PRODUCT_BUSINESS_MONTH, CREEM_PRODUCT_BUSINESS_YEAR: env.CREEM_PRODUCT_BUSINESS_YEAR })
+      .filter(([, value]) => !value)
+      .map(([name]) => name);
+    if (missing.length > 0) throw new EnvError(`CREEM_API_KEY is set, so these are required too: ${missing.join(", ")}`);
+  }
   const dir = dataDir(env.DATA_DIR);
   const extraOrigins = env.CORS_ORIGINS?.split(",").map((origin) => origin.trim()).filter(Boolean) ?? [];
   return {
@@ -47,6 +68,12 @@ export function loadServerEnv(source: Record<string, string | undefined> = proce
     pgliteDir: path.join(dir, "pglite"),
     corsOrigins: [env.CLIENT_URL, env.SUBSCRIPTION_URL, ...extraOrigins],
     whatsappApiKey: loadSecret("WHATSAPP_API_KEY", dir, env.WHATSAPP_API_KEY),
+    whatsappWebhookUrl: env.WHATSAPP_WEBHOOK_URL ?? `${env.SERVER_URL.replace(/\/+$/, "")}/webhooks/whatsapp`,
     authSecret: loadSecret("BETTER_AUTH_SECRET", dir, env.BETTER_AUTH_SECRET),
+    billing: {
+      creemApiKey: env.CREEM_API_KEY,
+      creemWebhookSecret: env.CREEM_WEBHOOK_SECRET,
+      creemProducts: env.CREEM_API_KEY ? (creemProducts as { pro: { month: string; year: string }; business: { month: string; year: string } }) : undefined,
+    },
   };
 }

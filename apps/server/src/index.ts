@@ -1,9 +1,12 @@
 import { serve } from "@hono/node-server";
 import { createDatabase } from "@nexis/db";
 import { EnvError } from "@nexis/env";
+import { WahaApiClient } from "@nexis/waha-client";
 import { createApp } from "./app.ts";
 import { loadServerEnv } from "./env.ts";
 import { createMailer } from "./services/mail/index.ts";
+import { createEventBus } from "./services/events/workspace-events.ts";
+import { createOutboundWorker } from "./services/outbound/outbound-worker.ts";
 import { createMutationLimiter, defaultMutationLimits } from "./services/rate-limit/mutation-limiter.ts";
 
 let env: ReturnType<typeof loadServerEnv>;
@@ -20,6 +23,9 @@ const database = await createDatabase({ url: env.DATABASE_URL, pgliteDir: env.pg
 await database.migrate();
 
 const rateLimiter = createMutationLimiter({ ...defaultMutationLimits, redisUrl: env.REDIS_URL });
+const whatsappClient = new WahaApiClient({ baseUrl: env.WHATSAPP_SERVER_URL, apiKey: env.whatsappApiKey });
+const events = createEventBus({ redisUrl: env.REDIS_URL });
+const outbound = createOutboundWorker({ db: database.db, client: whatsappClient, events });
 const app = createApp({
   database,
   corsOrigins: env.corsOrigins,
@@ -30,6 +36,7 @@ const app = createApp({
   mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataDir: env.dataDir }),
   clientUrl: env.CLIENT_URL,
   rateLimiter,
+  billing: env.billing,
 });
 const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
   console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind}, rate limits: ${rateLimiter.backend})`);
@@ -41,7 +48,8 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal} received, shutting down`);
   server.close();
-  await Promise.all([database.close(), rateLimiter.close()]);
+  await outbound.stop();
+  await Promise.all([database.close(), rateLimiter.close(), events.close()]);
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -37,6 +37,7 @@ const badByKind: Record<FieldKind, unknown[]> = {
   cursor: ["", "abc", "2026-01-01T00:00:00.000Z|not-a-uuid", "' OR 1=1 --", `99999999999999999|${crypto.randomUUID()}`],
   vars: [{ "bad key": "x" }, { a: 5 }, { a: "x".repeat(1001) }, Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`v${index}`, "x"]))],
   confirm: ["wrong name", "x".repeat(201)],
+  clientId: ["short", "with space!!", "x".repeat(65), "' OR 1=1 --"],
 };
 
 /** Values of `badForAnyField` that a kind of field rightly accepts. */

@@ -15,6 +15,9 @@ const matrix: Record<string, Role[]> = {
   "account.addAccount": managers,
   "account.rename": managers,
   "account.remove": managers,
+  "account.requestCode": managers,
+  "account.restart": managers,
+  "account.logout": managers,
   "workspace.create": everyone,
   "workspace.rename": managers,
   "workspace.setActive": everyone,
@@ -38,12 +41,29 @@ const matrix: Record<string, Role[]> = {
   "template.create": managers,
   "template.update": managers,
   "template.delete": managers,
+  "billing.checkout": ["owner"],
+  "billing.changePlan": ["owner"],
+  "billing.cancel": ["owner"],
+  "billing.resume": ["owner"],
+  "billing.portalUrl": ["owner"],
+  "message.send": everyone,
+  "message.retry": everyone,
+  "chat.markRead": everyone,
 };
 
 /** Allowed calls whose valid-looking input cannot succeed in a fresh workspace (not a role question). */
 const notRoleRefusal: Record<string, string> = {
   // The fixture's invitation is addressed to someone else; accepting it is NOT_FOUND for anyone.
   "member.accept": "NOT_FOUND",
+  // The Business plan here is a bare row with no provider subscription or customer behind it.
+  "billing.changePlan": "PRECONDITION_FAILED",
+  "billing.cancel": "PRECONDITION_FAILED",
+  "billing.resume": "PRECONDITION_FAILED",
+  "billing.portalUrl": "PRECONDITION_FAILED",
+  // The fixture's number never linked; sending is refused for that, after the role check.
+  "message.send": "PRECONDITION_FAILED",
+  // The fixture has no failed message to send again.
+  "message.retry": "NOT_FOUND",
 };
 
 let server: TestServer;
@@ -91,8 +111,9 @@ describe("role matrix", () => {
     const user = users[role];
     const { fixture, name, otherMemberId } = await workspaceWith(role, user);
     const testCase = procedureCases[path];
-    if (!testCase?.input) throw new Error(`no case for ${path}`);
-    const input = {
+    if (!testCase) throw new Error(`no case for ${path}`);
+    // Mutations without input (billing.cancel, billing.resume, billing.portalUrl) are sent none.
+    const input = testCase.input && {
       ...testCase.input(fixture),
       ...(path === "workspace.delete" ? { confirmName: name } : {}),
       ...(path.startsWith("member.") && path !== "member.invite" && path !== "member.accept" ? { id: otherMemberId } : {}),

@@ -6,6 +6,8 @@ const schema = z.object({
   SERVER_URL: envFields.httpUrl("http://localhost:8787"),
   /** The client app, where people sign in. */
   CLIENT_URL: envFields.httpUrl("http://localhost:3000"),
+  /** This portal's own address: the Origin it sends with sign-in, which the API trusts. */
+  SUBSCRIPTION_URL: envFields.httpUrl("http://localhost:3001"),
 });
 
 /**

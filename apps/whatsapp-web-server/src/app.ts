@@ -5,11 +5,15 @@ import { jsonErrors } from "./errors.ts";
 import type { HealthCheck } from "./health/health-check.ts";
 import { type Logger, silentLogger } from "./logger.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { buildOpenApiDocument, type OpenApiDocument } from "./openapi/openapi-document.ts";
 import { chatRoutes } from "./routes/chats.ts";
 import { chattingRoutes } from "./routes/chatting.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { docsRoutes } from "./routes/docs.ts";
 import { extensionRoutes } from "./routes/extensions.ts";
+import { fileRoutes } from "./routes/files.ts";
 import { groupRoutes } from "./routes/groups.ts";
+import { mediaRoutes } from "./routes/media.ts";
 import { messageRoutes } from "./routes/messages.ts";
 import { presenceRoutes } from "./routes/presence.ts";
 import { sandboxRoutes } from "./routes/sandbox.ts";
@@ -51,6 +55,8 @@ export function createApp(options: AppOptions) {
     .use(sessionRoutes(sessions))
     .use(authRoutes(sessions))
     .use(chattingRoutes(sessions))
+    .use(mediaRoutes(sessions))
+    .use(fileRoutes(options.runtime.mediaFile))
     .use(chatRoutes(sessions))
     .use(messageRoutes(sessions))
     .use(presenceRoutes(sessions))
@@ -60,7 +66,9 @@ export function createApp(options: AppOptions) {
     .use(sandboxPhoneRoutes())
     .use(extensionRoutes(webhooks));
   // Last, so that every route registered above replaces its 501.
-  return notImplementedWahaRoutes(app);
+  const served = notImplementedWahaRoutes(app);
+  let document: OpenApiDocument | null = null;
+  return served.use(docsRoutes(() => (document ??= buildOpenApiDocument(served))));
 }
 
 export type App = ReturnType<typeof createApp>;

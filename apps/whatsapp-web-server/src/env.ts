@@ -12,6 +12,9 @@ export const waEnvSchema = z.object({
   WHATSAPP_BROWSER_PATH: z.string().min(1).default("/usr/bin/chromium"),
   // Multiplies the SANDBOX engine's delays (QR rotation, acks); below 1 speeds up demos and e2e tests.
   WHATSAPP_SANDBOX_TIME_SCALE: z.coerce.number().positive().max(100).default(1),
+  // The address clients reach the service at; media URLs (`media.url`) start with it.
+  // Default: http://localhost:<WHATSAPP_PORT>.
+  WHATSAPP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: envFields.optionalString,
   LOG_LEVEL: envFields.logLevel,
   NODE_ENV: envFields.nodeEnv,

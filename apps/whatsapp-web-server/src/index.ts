@@ -24,6 +24,9 @@ const runtime = createRuntime({
   engine: env.WHATSAPP_ENGINE,
   browserPath,
   sandboxTimeScale: env.WHATSAPP_SANDBOX_TIME_SCALE,
+  publicUrl: env.WHATSAPP_PUBLIC_URL ?? `http://localhost:${env.WHATSAPP_PORT}`,
+  // Any session may ask for WEBJS in its config, whatever the default engine.
+  webjs: { browserPath: env.WHATSAPP_BROWSER_PATH },
   logger,
 });
 await runtime.start();

@@ -1,7 +1,11 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { EngineName } from "./engines/engine-name.ts";
 import { createSandboxEngine } from "./engines/sandbox/index.ts";
 import { createSqliteSandboxLinkStore } from "./engines/sandbox/sandbox-link-store.ts";
 import { resolveSandboxOptions, type SandboxOptions } from "./engines/sandbox/sandbox-options.ts";
+import { createSqliteSandboxStore } from "./engines/sandbox/sandbox-store.ts";
+import { createWebjsEngine } from "./engines/webjs/index.ts";
 import { createEnvironment } from "./environment.ts";
 import type { Logger } from "./logger.ts";
 import { SessionManager } from "./sessions/session-manager.ts";
@@ -19,6 +23,10 @@ export type RuntimeOptions = {
   /** Multiplies the sandbox's default delays (QR rotation, acks): 0.01 makes it 100 times faster. */
   sandboxTimeScale?: number;
   sandbox?: Partial<SandboxOptions>;
+  /** The service's address as clients reach it; media URLs (`media.url`) start with it. */
+  publicUrl?: string;
+  /** Enables the WEBJS engine with this Chromium (`WHATSAPP_BROWSER_PATH`); without it WEBJS answers 501. */
+  webjs?: { browserPath: string; browserArgs?: string[] };
   logger: Logger;
 };
 
@@ -30,10 +38,31 @@ export function createRuntime(options: RuntimeOptions) {
   const db = openDatabase(options.dataDir);
   const webhooks = new WebhookDispatcher(createSqliteWebhookOutbox(db), options.logger);
   const sandboxLinks = createSqliteSandboxLinkStore(db);
+  const sandboxStore = createSqliteSandboxStore(db);
+  const publicUrl = (options.publicUrl ?? "http://localhost:8788").replace(/\/+$/, "");
+  const mediaUrl = (session: string, name: string) => `${publicUrl}/api/files/${session}/${name}`;
   const sessions = new SessionManager({
     store: createSqliteSessionStore(db),
     engines: {
-      SANDBOX: createSandboxEngine({ links: sandboxLinks, options: resolveSandboxOptions(options.sandboxTimeScale, options.sandbox) }),
+      SANDBOX: createSandboxEngine({
+        links: sandboxLinks,
+        store: sandboxStore,
+        mediaUrl,
+        options: resolveSandboxOptions(options.sandboxTimeScale, options.sandbox),
+      }),
+      ...(options.webjs
+        ? {
+            WEBJS: createWebjsEngine({
+              options: {
+                ...options.webjs,
+                // Auth state beside the registry, so linked sessions survive a restart.
+                authRoot: options.dataDir ? path.join(options.dataDir, "whatsapp", "webjs") : path.join(tmpdir(), `whatsapp-webjs-${process.pid}`),
+                qrMaxRetries: 6,
+              },
+              logger: options.logger,
+            }),
+          }
+        : {}),
     },
     defaultEngine: options.engine,
     webhooks,
@@ -43,6 +72,8 @@ export function createRuntime(options: RuntimeOptions) {
   return {
     sessions,
     webhooks,
+    /** A stored media file of a session, as `GET /api/files/{session}/{file}` serves it. */
+    mediaFile: (session: string, name: string) => sandboxStore.media(session).read(name),
     /** Resumes pending webhooks and brings back the sessions that were running. */
     async start() {
       webhooks.resume();

@@ -16,3 +16,9 @@ export const renameAccountSchema = z.object({ id: idSchema, name: nameSchema(80)
 export type RenameAccountInput = z.infer<typeof renameAccountSchema>;
 
 export const removeAccountSchema = byIdSchema;
+
+/** A pairing code instead of a QR: the phone number to link, as on the phone (digits, optional +). */
+export const requestCodeSchema = z.object({ id: idSchema, phoneNumber: phoneNumberSchema });
+export type RequestCodeInput = z.infer<typeof requestCodeSchema>;
+
+export const accountByIdSchema = byIdSchema;

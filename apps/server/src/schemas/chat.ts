@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { byIdSchema, idSchema } from "./common.ts";
+import { byIdSchema, idSchema, longTextSchema } from "./common.ts";
 
 /** At most this many chats or messages per page. */
 export const maxPageSize = 100;
@@ -50,3 +50,15 @@ export const chatIdsSchema = z.array(idSchema).min(1, "Give at least one chat").
 /** Encodes the cursors the list procedures hand out. */
 export const encodeChatCursor = (cursor: { sortAt: string; id: string }) => `${cursor.sortAt}|${cursor.id}`;
 export const encodeMessageCursor = (cursor: { timestamp: number; id: string }) => `${cursor.timestamp}|${cursor.id}`;
+
+/** A text to send; `clientId` (the client's id for this send) makes a retried request send once. */
+export const sendMessageSchema = z.object({
+  chatId: idSchema,
+  text: longTextSchema(4096),
+  replyToId: idSchema.optional(),
+  clientId: z.string().regex(/^[\w-]{8,64}$/, "8 to 64 letters, digits, - or _").optional(),
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const retryMessageSchema = byIdSchema;
+export const markChatReadSchema = byIdSchema;

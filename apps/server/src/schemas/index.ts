@@ -8,3 +8,4 @@ export * from "./folder.ts";
 export * from "./template.ts";
 export * from "./member.ts";
 export * from "./chat.ts";
+export * from "./events.ts";

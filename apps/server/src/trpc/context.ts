@@ -1,6 +1,10 @@
 import type { Database, DatabaseConnection } from "@nexis/db";
 import type { Auth, AuthSession } from "../auth/auth.ts";
 import type { MutationLimiter } from "../services/rate-limit/mutation-limiter.ts";
+import type { EventBus } from "../services/events/workspace-events.ts";
+import type { OutboundWorker } from "../services/outbound/outbound-worker.ts";
+import type { SecretBox } from "../services/secrets/secret-box.ts";
+import type { WhatsAppLink } from "../services/whatsapp/whatsapp-link.ts";
 
 /** What every procedure receives; built per request from the Hono request by `createContext`. */
 export type Context = {
@@ -18,6 +22,14 @@ export type Context = {
   clientIp: string | null;
   /** Per-user and per-IP limits on mutations; null when turned off (tests). */
   rateLimiter: MutationLimiter | null;
+  /** The WhatsApp service, or null when not configured (benchmarks). */
+  whatsapp: WhatsAppLink | null;
+  /** Seals and opens secrets stored in the database (account webhook keys). */
+  secretBox: SecretBox;
+  /** The outbound queue's worker, woken when a send is queued; null when this process runs none. */
+  outbound: OutboundWorker | null;
+  /** Workspace events for the live stream (in memory, or Redis pub/sub across instances). */
+  events: EventBus;
 };
 
 export interface CreateContextOptions {
@@ -28,6 +40,10 @@ export interface CreateContextOptions {
   requestId: string;
   clientIp: string | null;
   rateLimiter: MutationLimiter | null;
+  whatsapp: WhatsAppLink | null;
+  secretBox: SecretBox;
+  outbound: OutboundWorker | null;
+  events: EventBus;
 }
 
 /**
@@ -38,5 +54,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   const { database, auth, headers } = options;
   const hasCredentials = headers.has("authorization") || headers.has("cookie");
   const session = hasCredentials ? await auth.api.getSession({ headers }) : null;
-  return { database, db: database.db, auth, session, headers, upgradeUrl: options.upgradeUrl, requestId: options.requestId, clientIp: options.clientIp, rateLimiter: options.rateLimiter };
+  const { upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, outbound, events } = options;
+  return { database, db: database.db, auth, session, headers, upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, outbound, events };
 }

@@ -10,6 +10,8 @@ import { TypedCause } from "./errors.ts";
  */
 export const t = initTRPC.context<Context>().create({
   isDev: false,
+  // Live streams ping every 15 s so proxies keep them open; a client hearing nothing for 30 s reconnects.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error, ctx }) {
     const base = { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path };
     if (error.cause instanceof ZodError) {

@@ -20,7 +20,7 @@ export interface Fixture {
   messageId: string;
 }
 
-export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm";
+export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm" | "clientId";
 
 export interface ProcedureCase {
   /** A valid input built from a fixture; absent for procedures without input. */
@@ -43,6 +43,10 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "account.addAccount": { input: () => ({ name: "New number", phoneNumber: "+1 555 0100" }), fields: { name: "name", phoneNumber: "phone" }, optional: ["phoneNumber"] },
   "account.rename": { input: (f) => ({ id: f.accountId, name: "Renamed" }), fields: { id: "id", name: "name" } },
   "account.remove": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
+  "account.qr": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
+  "account.requestCode": { input: (f) => ({ id: f.accountId, phoneNumber: "+1 555 0100" }), fields: { id: "id", phoneNumber: "phone" } },
+  "account.restart": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
+  "account.logout": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
   "workspace.get": {},
   "workspace.listMine": {},
   "workspace.rename": { input: () => ({ name: "Renamed" }), fields: { name: "name" } },
@@ -94,12 +98,29 @@ export const procedureCases: Record<string, ProcedureCase> = {
     optional: ["limit", "cursor"],
   },
   "message.get": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
+  "message.send": {
+    input: (f) => ({ chatId: f.chatId, text: "Hello", replyToId: f.messageId, clientId: "client-send-0001" }),
+    fields: { chatId: "id", text: "body", replyToId: "id", clientId: "clientId" },
+    optional: ["replyToId", "clientId"],
+  },
+  "message.retry": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
+  "chat.markRead": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
+  // A subscription (SSE): the isolation of its events is tested in live-events.test.ts.
+  "events.live": {},
   "member.list": {},
   "member.invite": { input: () => ({ email: "new.member@example.com", role: "agent" }), fields: { email: "email", role: "role" } },
   "member.accept": { input: (f) => ({ invitationId: f.invitationId }), fields: { invitationId: "id" } },
   "member.changeRole": { input: (f) => ({ id: f.memberId, role: "admin" }), fields: { id: "id", role: "role" } },
   "member.remove": { input: (f) => ({ id: f.memberId }), fields: { id: "id" } },
   "subscription.current": {},
+  "billing.overview": {},
+  // Plan and interval are enums: the "role" kind's bad values (empty, unknown, wrong case, SQL) fit them too.
+  "billing.checkout": { input: () => ({ plan: "pro", interval: "month" }), fields: { plan: "role", interval: "role" } },
+  "billing.changePlan": { input: () => ({ plan: "pro", interval: "year" }), fields: { plan: "role", interval: "role" } },
+  "billing.cancel": {},
+  "billing.resume": {},
+  "billing.portalUrl": {},
+  "billing.verifyReturn": { input: () => ({ query: "checkout_id=ch_1&signature=00" }), fields: { query: "body" } },
 };
 
 /** Every procedure path of the root router with its type. */
@@ -149,8 +170,11 @@ export async function memberFixture(owner: TestUser): Promise<Pick<Fixture, "mem
 
 /** A workspace's rows in every table the routers write, to assert that a refused call changed nothing. */
 export async function snapshotWorkspace(db: Database, workspaceId: string): Promise<string> {
-  const tables = ["whatsapp_account", "tag", "folder", "template", "audit_log", "contact", "chat", "message"];
-  const parts: unknown[] = [];
+  const tables = ["tag", "folder", "template", "audit_log", "contact", "chat", "message"];
+  // An account's status columns follow its WhatsApp session (webhooks), not the caller.
+  const parts: unknown[] = [
+    await queryRows(db, sql`select id, name, phone_number, engine, webhook_secret from whatsapp_account where workspace_id = ${workspaceId} order by id`),
+  ];
   for (const table of tables) {
     parts.push(await queryRows(db, sql`select * from ${sql.identifier(table)} where workspace_id = ${workspaceId} order by id`));
   }

@@ -2,6 +2,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createTestDatabase, type TestDatabase } from "@nexis/db/testing";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +10,11 @@ import type { DatabaseConnection } from "@nexis/db";
 import { type AppOptions, createApp } from "../../src/app.ts";
 import { createDevMailbox, type MailboxEntry } from "../../src/services/mail/index.ts";
 import type { MutationLimiter } from "../../src/services/rate-limit/mutation-limiter.ts";
+import type { WhatsAppLink } from "../../src/services/whatsapp/whatsapp-link.ts";
+import { createOutboundWorker } from "../../src/services/outbound/outbound-worker.ts";
+import { createEventBus } from "../../src/services/events/workspace-events.ts";
+import { startWhatsAppService, type WhatsAppService } from "./whatsapp-service.ts";
+import { WahaApiClient } from "@nexis/waha-client";
 import type { AppRouter } from "../../src/trpc/routers/_app.ts";
 
 export const clientOrigin = "http://localhost:3000";
@@ -17,6 +23,8 @@ export const testPassword = "correct horse battery";
 
 export interface TestServer {
   baseUrl: string;
+  /** The real WhatsApp service (SANDBOX) the server links numbers through. */
+  whatsapp: WhatsAppService;
   database: TestDatabase;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
@@ -44,7 +52,7 @@ let userCounter = 0;
 /** The app's options for tests (Better Auth's and the mutation rate limits off unless asked for; mail to a silent dev mailbox). */
 export function testAppOptions(
   database: DatabaseConnection,
-  options: { authRateLimit?: boolean; mailboxFile?: string; rateLimiter?: MutationLimiter | null } = {},
+  options: { authRateLimit?: boolean; mailboxFile?: string; rateLimiter?: MutationLimiter | null; whatsapp?: WhatsAppLink } = {},
 ): AppOptions {
   return {
     mailer: createDevMailbox(options.mailboxFile ?? path.join(tmpdir(), "nexis-test-mailbox.jsonl"), () => {}),
@@ -56,18 +64,27 @@ export function testAppOptions(
     subscriptionUrl: subscriptionOrigin,
     authRateLimit: options.authRateLimit ?? false,
     rateLimiter: options.rateLimiter ?? null,
+    ...(options.whatsapp ? { whatsapp: options.whatsapp } : {}),
   };
 }
 
 /** The API server on a throwaway database, listening on an ephemeral loopback port. */
 export async function startTestServer(options: { authRateLimit?: boolean; rateLimiter?: MutationLimiter | null } = {}): Promise<TestServer> {
-  const database = await createTestDatabase(process.env.DATABASE_URL);
+  const [database, whatsapp] = await Promise.all([createTestDatabase(process.env.DATABASE_URL), startWhatsAppService()]);
   const mailDir = await mkdtemp(path.join(tmpdir(), "nexis-mail-"));
   const mailboxFile = path.join(mailDir, "mailbox.jsonl");
-  const app = createApp(testAppOptions(database, { ...options, mailboxFile }));
+  // The webhook URL is known once the server listens; the link reads it at each call.
+  const link: WhatsAppLink = { client: new WahaApiClient({ baseUrl: whatsapp.baseUrl, apiKey: whatsapp.apiKey, timeoutMs: 5_000 }), webhookUrl: "" };
+  // The outbound queue as the server runs it, without jitter and polling often.
+  // Live events on the backend the environment picks: Redis pub/sub when REDIS_URL is set.
+  const events = createEventBus({ redisUrl: process.env.REDIS_URL || undefined });
+  const outbound = createOutboundWorker({ db: database.db, client: link.client, jitterMs: 0, pollIntervalMs: 100, typingThreshold: 10_000, events });
+  const app = createApp({ ...testAppOptions(database, { ...options, mailboxFile, whatsapp: link }), outbound, events });
+  outbound.start();
   const server: ServerType = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  link.webhookUrl = `${baseUrl}/webhooks/whatsapp`;
 
   const client = (headers: Record<string, string> = {}) =>
     createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, headers })] });
@@ -90,6 +107,7 @@ export async function startTestServer(options: { authRateLimit?: boolean; rateLi
 
   return {
     baseUrl,
+    whatsapp,
     database,
     app,
     client,
@@ -100,6 +118,11 @@ export async function startTestServer(options: { authRateLimit?: boolean; rateLi
       return text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as MailboxEntry);
     },
     async close() {
+      // The service first, so no webhook arrives at a closed server.
+      await outbound.stop();
+      await whatsapp.close();
+      await events.close();
+      (server as HttpServer).closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await database.dispose();
       await rm(mailDir, { recursive: true, force: true });

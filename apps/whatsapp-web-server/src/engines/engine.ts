@@ -6,6 +6,7 @@ import type {
   ChatsQuery,
   ChatSummary,
   EditMessageRequest,
+  ForwardMessageRequest,
   GroupInfo,
   ListQuery,
   MeInfo,
@@ -15,11 +16,14 @@ import type {
   ReactionRequest,
   SendContactVcardRequest,
   SendLocationRequest,
+  SendMediaRequest,
   SendSeenRequest,
   SendTextRequest,
   SessionStatus,
   SetPresenceRequest,
   NumberExistResult,
+  GroupSecuritySetting,
+  ParticipantChange,
   WAContact,
   WAMessage,
   WebhookEventName,
@@ -72,6 +76,10 @@ export interface EngineSession {
   sendText(request: SendTextRequest): Promise<WAMessage>;
   sendLocation(request: SendLocationRequest): Promise<WAMessage>;
   sendContactVcard(request: SendContactVcardRequest): Promise<WAMessage>;
+  /** Sends an image, file, voice note or video; the answer's `media.url` serves the file. */
+  sendMedia(request: SendMediaRequest): Promise<WAMessage>;
+  /** Forwards a message (with its media) to another chat. */
+  forwardMessage(request: ForwardMessageRequest): Promise<WAMessage>;
   /** Reacts to a message with an emoji; an empty `reaction` removes ours. */
   setReaction(request: ReactionRequest): Promise<void>;
   /** Edits one of our messages; `message.edited` follows. */
@@ -98,6 +106,8 @@ export interface EngineSession {
   markUnread(chatId: string): Promise<void>;
   /** Clears a chat's messages. */
   clearMessages(chatId: string): Promise<void>;
+  /** Deletes a chat: its messages and marks. */
+  deleteChat(chatId: string): Promise<void>;
   /** The account's contacts (the address book). */
   getContacts(query: ListQuery): Promise<WAContact[]>;
   /** One contact by id; a WhatsApp user outside the address book answers with `isMyContact: false`. */
@@ -111,6 +121,28 @@ export interface EngineSession {
   /** The groups the account is in, keyed by group id (WAHA's document types the answer as an object). */
   getGroups(query: ListQuery & { excludeParticipants: boolean }): Promise<Record<string, GroupInfo>>;
   getGroup(groupId: string): Promise<GroupInfo>;
+  getGroupsCount(): Promise<number>;
+  /** Creates a group we own with these members; `group.v2.join` follows. */
+  createGroup(subject: string, participantIds: string[]): Promise<GroupInfo>;
+  /** `group.v2.update` follows. */
+  setGroupSubject(groupId: string, subject: string): Promise<void>;
+  setGroupDescription(groupId: string, description: string): Promise<void>;
+  getGroupParticipants(groupId: string): Promise<Array<{ id: string; admin: "admin" | "superadmin" | null }>>;
+  /** Adds, removes, promotes or demotes members (admins only); `group.v2.participants` follows. */
+  changeGroupParticipants(groupId: string, change: ParticipantChange, participantIds: string[]): Promise<void>;
+  /** `group.v2.leave` follows. */
+  leaveGroup(groupId: string): Promise<void>;
+  /** The invite link (`https://chat.whatsapp.com/<code>`). */
+  getGroupInviteLink(groupId: string): Promise<string>;
+  /** A new invite link; the old one stops working. */
+  revokeGroupInvite(groupId: string): Promise<string>;
+  /** Whether only admins edit the group's info (`info`) or send to it (`messages`). */
+  getGroupAdminsOnly(groupId: string, setting: GroupSecuritySetting): Promise<boolean>;
+  /** Changes an admins-only setting (admins only); `group.v2.update` follows. */
+  setGroupAdminsOnly(groupId: string, setting: GroupSecuritySetting, adminsOnly: boolean): Promise<void>;
+  setContactBlocked(contactId: string, blocked: boolean): Promise<void>;
+  /** Saves a contact's name in the address book. */
+  setContactName(contactId: string, firstName: string, lastName: string): Promise<void>;
 }
 
 /** The base every engine extends: optional operations default to "not implemented". */
@@ -141,6 +173,14 @@ export abstract class EngineSessionBase implements EngineSession {
 
   async sendContactVcard(_request: SendContactVcardRequest): Promise<WAMessage> {
     this.notImplemented("sendContactVcard");
+  }
+
+  async sendMedia(_request: SendMediaRequest): Promise<WAMessage> {
+    this.notImplemented("sendMedia");
+  }
+
+  async forwardMessage(_request: ForwardMessageRequest): Promise<WAMessage> {
+    this.notImplemented("forwardMessage");
   }
 
   async setReaction(_request: ReactionRequest): Promise<void> {
@@ -211,6 +251,10 @@ export abstract class EngineSessionBase implements EngineSession {
     this.notImplemented("clearMessages");
   }
 
+  async deleteChat(_chatId: string): Promise<void> {
+    this.notImplemented("deleteChat");
+  }
+
   async getContacts(_query: ListQuery): Promise<WAContact[]> {
     this.notImplemented("getContacts");
   }
@@ -237,6 +281,58 @@ export abstract class EngineSessionBase implements EngineSession {
 
   async getGroup(_groupId: string): Promise<GroupInfo> {
     this.notImplemented("getGroup");
+  }
+
+  async getGroupsCount(): Promise<number> {
+    this.notImplemented("getGroupsCount");
+  }
+
+  async createGroup(_subject: string, _participantIds: string[]): Promise<GroupInfo> {
+    this.notImplemented("createGroup");
+  }
+
+  async setGroupSubject(_groupId: string, _subject: string): Promise<void> {
+    this.notImplemented("setGroupSubject");
+  }
+
+  async setGroupDescription(_groupId: string, _description: string): Promise<void> {
+    this.notImplemented("setGroupDescription");
+  }
+
+  async getGroupParticipants(_groupId: string): Promise<Array<{ id: string; admin: "admin" | "superadmin" | null }>> {
+    this.notImplemented("getGroupParticipants");
+  }
+
+  async changeGroupParticipants(_groupId: string, _change: ParticipantChange, _participantIds: string[]): Promise<void> {
+    this.notImplemented("changeGroupParticipants");
+  }
+
+  async leaveGroup(_groupId: string): Promise<void> {
+    this.notImplemented("leaveGroup");
+  }
+
+  async getGroupInviteLink(_groupId: string): Promise<string> {
+    this.notImplemented("getGroupInviteLink");
+  }
+
+  async revokeGroupInvite(_groupId: string): Promise<string> {
+    this.notImplemented("revokeGroupInvite");
+  }
+
+  async getGroupAdminsOnly(_groupId: string, _setting: GroupSecuritySetting): Promise<boolean> {
+    this.notImplemented("getGroupAdminsOnly");
+  }
+
+  async setGroupAdminsOnly(_groupId: string, _setting: GroupSecuritySetting, _adminsOnly: boolean): Promise<void> {
+    this.notImplemented("setGroupAdminsOnly");
+  }
+
+  async setContactBlocked(_contactId: string, _blocked: boolean): Promise<void> {
+    this.notImplemented("setContactBlocked");
+  }
+
+  async setContactName(_contactId: string, _firstName: string, _lastName: string): Promise<void> {
+    this.notImplemented("setContactName");
   }
 }
 

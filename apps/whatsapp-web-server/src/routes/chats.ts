@@ -81,6 +81,9 @@ export function chatRoutes(sessions: SessionManager) {
       set.status = 201;
       return engine(params.session).readMessages(chatId);
     })
+    .delete("/api/:session/chats/:chatId", async ({ params }) => {
+      await engine(params.session).deleteChat(parseInput(chatIdSchema, params.chatId));
+    })
     .delete("/api/:session/chats/:chatId/messages", async ({ params }) => {
       await engine(params.session).clearMessages(parseInput(chatIdSchema, params.chatId));
     })

@@ -5,10 +5,10 @@ import { sessionNameSchema } from "../sessions/session-schemas.ts";
 export const chatIdSchema = z.string().regex(/^(\d{5,20}@(c\.us|lid)|[\d-]{5,40}@g\.us)$/, "chatId must look like 11111111111@c.us or <id>@g.us");
 
 /** A serialized message id, `<fromMe>_<chatId>_<key>`. */
-const messageIdSchema = z.string().regex(/^(true|false)_[^_\s]+_[A-Za-z0-9]+(_[^_\s]+)?$/, "must be a message id like false_11111111111@c.us_AAAA");
+export const messageIdSchema = z.string().regex(/^(true|false)_[^_\s]+_[A-Za-z0-9]+(_[^_\s]+)?$/, "must be a message id like false_11111111111@c.us_AAAA");
 
 /** A message id the caller chooses (WAHA's "pre-generated message id"). */
-const ownIdSchema = z.string().regex(/^[A-Za-z0-9]{8,64}$/).nullish();
+export const ownIdSchema = z.string().regex(/^[A-Za-z0-9]{8,64}$/).nullish();
 
 /** WAHA's `ChatRequest`. */
 export const chatRequestSchema = z.object({ session: sessionNameSchema.default("default"), chatId: chatIdSchema });

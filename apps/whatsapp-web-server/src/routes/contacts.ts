@@ -1,8 +1,9 @@
 import { Elysia } from "elysia";
 import { z } from "zod";
 import type { SessionManager } from "../sessions/session-manager.ts";
-import { parseInput, sessionNameSchema } from "../sessions/session-schemas.ts";
+import { parseInput, parseSessionName, sessionNameSchema } from "../sessions/session-schemas.ts";
 import { chatIdSchema } from "./chatting-schemas.ts";
+import { decodeSegment } from "./messages.ts";
 
 /** WAHA takes a contact as `11111111111@c.us` or as the bare number. */
 const contactIdSchema = z.union([z.string().regex(/^\d{5,20}$/).transform((digits) => `${digits}@c.us`), chatIdSchema], {
@@ -19,6 +20,12 @@ export const listQueryShape = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
+/** WAHA's `ContactRequest` (block, unblock). */
+const contactRequestSchema = z.object({ session: sessionNameSchema.default("default"), contactId: contactIdSchema });
+
+/** WAHA's `ContactUpdateBody`. */
+const contactUpdateSchema = z.object({ firstName: z.string().trim().min(1).max(100), lastName: z.string().trim().max(100) });
+
 const allQuerySchema = z.object({ session: sessionNameSchema, ...listQueryShape });
 
 const checkExistsQuerySchema = z.object({
@@ -26,7 +33,7 @@ const checkExistsQuerySchema = z.object({
   phone: z.string().regex(/^\+?[\d\s()-]{5,30}$/, "phone must be a phone number"),
 });
 
-/** WAHA's contacts routes (`ContactsController`) implemented so far: the address book and lookups. */
+/** WAHA's contacts routes (`ContactsController`): the address book, lookups, names and blocks. */
 export function contactRoutes(sessions: SessionManager) {
   return new Elysia({ name: "contacts" })
     .get("/api/contacts/all", ({ query }) => {
@@ -49,5 +56,29 @@ export function contactRoutes(sessions: SessionManager) {
     .get("/api/contacts/about", ({ query }) => {
       const input = parseInput(contactQuerySchema, query);
       return sessions.engine(input.session).getAbout(input.contactId);
+    })
+    .post("/api/contacts/block", async ({ body, set }) => {
+      const input = parseInput(contactRequestSchema, body);
+      await sessions.engine(input.session).setContactBlocked(input.contactId, true);
+      set.status = 201;
+      return {};
+    })
+    .post("/api/contacts/unblock", async ({ body, set }) => {
+      const input = parseInput(contactRequestSchema, body);
+      await sessions.engine(input.session).setContactBlocked(input.contactId, false);
+      set.status = 201;
+      return {};
+    })
+    .get("/api/:session/contacts/:id", ({ params }) => {
+      const session = parseSessionName(params.session);
+      const contactId = parseInput(contactIdSchema, decodeSegment(params.id));
+      return sessions.engine(session).getContact(contactId);
+    })
+    .put("/api/:session/contacts/:chatId", async ({ params, body }) => {
+      const session = parseSessionName(params.session);
+      const contactId = parseInput(contactIdSchema, decodeSegment(params.chatId));
+      const input = parseInput(contactUpdateSchema, body);
+      await sessions.engine(session).setContactName(contactId, input.firstName, input.lastName);
+      return { success: true };
     });
 }

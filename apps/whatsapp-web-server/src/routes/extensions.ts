@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseInput, sessionNameSchema } from "../sessions/session-schemas.ts";
 import type { WebhookDispatcher } from "../webhooks/webhook-dispatcher.ts";
 
-const webhookLogQuerySchema = z.object({
+export const webhookLogQuerySchema = z.object({
   session: sessionNameSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

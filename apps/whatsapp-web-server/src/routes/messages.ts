@@ -15,7 +15,7 @@ const editMessageSchema = z.object({
 type MessageParams = { session: string; chatId: string; messageId: string };
 
 /** A path segment decoded (`%40` → `@`); a malformed escape is a 400, not a 500. */
-function decodeSegment(value: string): string {
+export function decodeSegment(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

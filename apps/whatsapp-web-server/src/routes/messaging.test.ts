@@ -201,3 +201,24 @@ describe("archive, unread and clearing a chat", () => {
     expect(await (await api(app, "GET", `/api/arch/chats/${chatId}/messages`)).json()).toEqual([]);
   });
 });
+
+describe("sending twice with the same id", () => {
+  test("answers the first message again: one message, one message.any (a retry after a timeout never sends twice)", async () => {
+    const receiver = startWebhookReceiver();
+    const app = createTestApp({ sandbox: { chatHistory: false } });
+    await api(app, "POST", "/api/sessions", { name: "once", config: { webhooks: [{ url: receiver.url, events: ["message.any"] }] } });
+    await waitFor(async () => ((await (await api(app, "GET", "/api/sessions/once")).json()) as Json).status === "SCAN_QR_CODE");
+    await api(app, "POST", "/api/sandbox/once/scan");
+    const chatId = "5511977776666@c.us";
+    const body = { session: "once", chatId, text: "only once", id: "3EB0RETRY0001" };
+    const first = (await (await api(app, "POST", "/api/sendText", body)).json()) as Json;
+    const second = (await (await api(app, "POST", "/api/sendText", body)).json()) as Json;
+    expect(second.id).toBe(first.id);
+    expect(first.id).toBe(`true_${chatId}_3EB0RETRY0001`);
+    await waitFor(() => receiver.events("message.any").length >= 1, 2_000, "message.any");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.events("message.any")).toHaveLength(1);
+    const listed = (await (await api(app, "GET", `/api/once/chats/${chatId}/messages`)).json()) as Json[];
+    expect(listed.filter((message) => message.body === "only once")).toHaveLength(1);
+  });
+});

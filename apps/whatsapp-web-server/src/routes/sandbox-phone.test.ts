@@ -20,6 +20,7 @@ describe("the sandbox phone page", () => {
     // It renders what it fetches as text, never as HTML.
     expect(source).not.toContain("innerHTML");
     expect(source).toContain("/inbound");
+    expect(source).toContain("/inbound/media");
   });
 
   test("its script parses as JavaScript", async () => {

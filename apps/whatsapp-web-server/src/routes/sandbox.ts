@@ -1,29 +1,20 @@
 import { Elysia } from "elysia";
-import { z } from "zod";
 import { SandboxSession } from "../engines/sandbox/index.ts";
 import { unprocessable } from "../errors.ts";
 import type { SessionManager } from "../sessions/session-manager.ts";
 import { parseInput, parseSessionName } from "../sessions/session-schemas.ts";
-import { presenceStatuses } from "../waha/types.ts";
-
-const scanSchema = z.object({ value: z.string().min(1).optional(), code: z.string().min(1).optional() });
-
-const inboundSchema = z.object({
-  from: z.string().regex(/^\+?\d{5,20}(@c\.us)?$/, "from must be a phone number or a <digits>@c.us id"),
-  text: z.string().min(1).max(65_536),
-});
-
-const messageActionSchema = z.object({ messageId: z.string().min(1) });
-
-const contactReactionSchema = messageActionSchema.extend({ reaction: z.string().max(32) });
-
-const contactEditSchema = messageActionSchema.extend({ text: z.string().min(1).max(65_536) });
-
-const contactPresenceSchema = z.object({ from: inboundSchema.shape.from, presence: z.enum(presenceStatuses) });
-
-const phoneSchema = z.object({ online: z.boolean() });
-
-const rateLimitSchema = z.object({ perMinute: z.number().int().min(1).max(10_000).nullable() });
+import { loadMediaFile } from "./media-file.ts";
+import { inboundMediaSchema } from "./media-schemas.ts";
+import {
+  contactEditSchema,
+  contactPresenceSchema,
+  contactReactionSchema,
+  inboundSchema,
+  messageActionSchema,
+  phoneSchema,
+  rateLimitSchema,
+  scanSchema,
+} from "./sandbox-schemas.ts";
 
 /**
  * Our extension (not WAHA): drive the simulated phone of a SANDBOX session. Scan its QR (link it),
@@ -49,6 +40,13 @@ export function sandboxRoutes(sessions: SessionManager) {
       const message = sandboxSession(params.session).messaging.receiveText(input.from, input.text);
       set.status = 201;
       return message;
+    })
+    .post("/api/sandbox/:session/inbound/media", async ({ params, body, set }) => {
+      const input = parseInput(inboundMediaSchema, body);
+      const session = sandboxSession(params.session);
+      const file = await loadMediaFile("file", input.file);
+      set.status = 201;
+      return session.messaging.receiveMedia(input.from, file, input.caption ?? "");
     })
     .post("/api/sandbox/:session/logout", ({ params, set }) => {
       sandboxSession(params.session).logoutFromPhone();

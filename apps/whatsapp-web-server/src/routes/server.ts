@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { Elysia } from "elysia";
 import type { EngineName } from "../engines/engine-name.ts";
 import { createEnvironment } from "../environment.ts";
@@ -10,9 +11,12 @@ export type ServerRoutesOptions = {
   healthChecks: Record<string, HealthCheck>;
 };
 
-/** WAHA's observability routes: `GET /ping`, `GET /health`, `GET /api/server/version`. */
+/** WAHA's observability routes: `GET /ping`, `GET /health`, `GET /api/server/version`, `GET /api/server/status`. */
 export function serverRoutes(options: ServerRoutesOptions) {
   const environment = createEnvironment(options.engine, options.browserPath);
+  const startTimestamp = Date.now();
+  // WAHA names its worker; one process is one worker here, so the host name tells them apart.
+  const worker = { id: hostname() };
 
   return new Elysia()
     .get("/ping", () => ({ message: "pong" }))
@@ -21,5 +25,6 @@ export function serverRoutes(options: ServerRoutesOptions) {
       if (report.status !== "ok") set.status = 503;
       return report;
     })
-    .get("/api/server/version", () => environment);
+    .get("/api/server/version", () => environment)
+    .get("/api/server/status", () => ({ startTimestamp, uptime: Date.now() - startTimestamp, worker }));
 }

@@ -27,6 +27,7 @@ export const phonePageHtml = `<!doctype html>
   .messages { height: 360px; overflow-y: auto; background: #efeae2; padding: 8px; border-radius: 6px; }
   .bubble { max-width: 70%; margin: 4px 0; padding: 6px 8px; border-radius: 6px; background: #fff; }
   .bubble.me { margin-left: auto; background: #d9fdd3; }
+  .bubble img.media { display: block; max-width: 240px; max-height: 240px; border-radius: 4px; }
   .meta { font-size: 11px; color: #667781; }
   .error { color: #b00020; }
   input[type=text], input[type=password] { padding: 6px; min-width: 220px; }
@@ -67,6 +68,7 @@ export const phonePageHtml = `<!doctype html>
         <form id="answer" class="row" hidden>
           <input id="answer-text" type="text" maxlength="4096" placeholder="Answer as this contact" required>
           <button>Send as contact</button>
+          <label class="meta">or a photo or file: <input id="answer-photo" type="file"></label>
         </form>
         <p id="group-note" class="meta" hidden>Group chats are read-only here: answers come from one person.</p>
       </div>

@@ -6,7 +6,7 @@
 export const phoneScript = String.raw`"use strict";
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { key: sessionStorage.getItem("sandbox-phone-key") || "", session: null, chat: null, qr: {} };
+  const state = { key: sessionStorage.getItem("sandbox-phone-key") || "", session: null, chat: null, qr: {}, media: {} };
 
   function el(tag, props, children) {
     const node = document.createElement(tag);
@@ -119,6 +119,17 @@ export const phoneScript = String.raw`"use strict";
     refreshPhone().catch(showError);
   }
 
+  // Media is behind the API key, so it is fetched with it and shown from a blob: URL (cached per file).
+  function mediaOf(m) {
+    if (!m.hasMedia || !m.media) return [];
+    const path = new URL(m.media.url, location.href).pathname;
+    if (!m.media.mimetype.startsWith("image/")) return [el("div", { className: "meta", textContent: "📎 " + (m.media.filename || m.media.mimetype) })];
+    const image = el("img", { className: "media", alt: m.media.filename || "image" });
+    if (state.media[path]) image.src = state.media[path];
+    else api("GET", path).then((blob) => { state.media[path] = URL.createObjectURL(blob); image.src = state.media[path]; }, showError);
+    return [image];
+  }
+
   async function refreshPhone() {
     if (!state.session) return;
     const s = enc(state.session);
@@ -132,7 +143,8 @@ export const phoneScript = String.raw`"use strict";
       const who = m.fromMe ? "linked device" : (m.participant || m.from).split("@")[0];
       const when = new Date(m.timestamp * 1000).toLocaleTimeString();
       return el("div", { className: "bubble" + (m.fromMe ? " me" : "") }, [
-        el("div", { textContent: m.body || "(no text)" }),
+        ...mediaOf(m),
+        el("div", { textContent: m.body || (m.hasMedia ? "" : "(no text)") }),
         el("div", { className: "meta", textContent: who + " · " + when + (m.fromMe ? " · " + m.ackName : "") }),
       ]);
     }));
@@ -159,6 +171,25 @@ export const phoneScript = String.raw`"use strict";
     const text = $("answer-text").value;
     try {
       await api("POST", "/api/sandbox/" + enc(state.session) + "/inbound", { from: state.chat.id, text });
+      $("answer-text").value = "";
+      await refreshPhone();
+    } catch (error) {
+      showError(error);
+    }
+  });
+  $("answer-photo").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    try {
+      const data = await new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).split(",")[1] || "");
+        reader.onerror = () => reject(reader.error);
+        reader.readAsDataURL(file);
+      });
+      const media = { mimetype: file.type || "application/octet-stream", filename: file.name, data };
+      await api("POST", "/api/sandbox/" + enc(state.session) + "/inbound/media", { from: state.chat.id, file: media, caption: $("answer-text").value });
       $("answer-text").value = "";
       await refreshPhone();
     } catch (error) {

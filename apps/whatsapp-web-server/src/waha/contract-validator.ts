@@ -22,7 +22,7 @@ function patchSchemas(schemas: Record<string, Json>): Record<string, Json> {
       for (const nested of Object.values((property.properties ?? {}) as Record<string, Json>)) delete nested.required;
     }
   }
-  for (const name of Object.keys(patched).filter((key) => key.startsWith("WAHAWebhook"))) {
+  for (const name of Object.keys(patched).filter((key) => key.startsWith("WAHAWebhook") || key.startsWith("WebhookGroupV2"))) {
     const { properties } = props(name);
     // The event name is a string; the document types the enum as an object.
     if (properties.event) properties.event.type = "string";
@@ -103,6 +103,10 @@ export function checkWebhook(body: { event: string }): string[] {
     "message.revoked": "WAHAWebhookMessageRevoked",
     "presence.update": "WAHAWebhookPresenceUpdate",
     "chat.archive": "WAHAWebhookChatArchive",
+    "group.v2.join": "WebhookGroupV2Join",
+    "group.v2.leave": "WebhookGroupV2Leave",
+    "group.v2.participants": "WebhookGroupV2Participants",
+    "group.v2.update": "WebhookGroupV2Update",
   };
   const name = names[body.event];
   if (!name) return [`no schema for event ${body.event}`];

@@ -5,6 +5,9 @@ import wahaRoutes from "./routes.json" with { type: "json" };
 
 type App = ReturnType<typeof createTestApp>;
 
+/** A 1×1 PNG. */
+const tinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
 /** Operations seen answering 2xx and answering an error, to prove every one was exercised. */
 const covered = { success: new Set<string>(), error: new Set<string>() };
 
@@ -35,6 +38,8 @@ describe("contract: WAHA's openapi.json schemas", () => {
     await call(app, "GET /ping", "/ping");
     await call(app, "GET /health", "/health");
     await call(app, "GET /api/server/version", "/api/server/version");
+    await call(app, "GET /api/server/status", "/api/server/status");
+    await call(app, "GET /api/server/status", "/api/server/status", { headers: { "X-Api-Key": "wrong" } });
 
     await call(app, "POST /api/sessions", "/api/sessions", { body: { name: "c", config: { metadata: { k: "v" }, webhooks } } });
     await call(app, "POST /api/sessions", "/api/sessions", { body: { name: "c" } });
@@ -69,6 +74,21 @@ describe("contract: WAHA's openapi.json schemas", () => {
     const contact = { fullName: "Jane Doe", phoneNumber: "+91 11111 11111", organization: "ACME" };
     await call(app, "POST /api/sendContactVcard", "/api/sendContactVcard", { body: { session: "c", chatId, contacts: [contact] } });
     await call(app, "POST /api/sendContactVcard", "/api/sendContactVcard", { body: { session: "c", chatId, contacts: [] } });
+    const image = { mimetype: "image/png", filename: "dot.png", data: tinyPng };
+    for (const [operation, file] of [
+      ["POST /api/sendImage", image],
+      ["POST /api/sendFile", { mimetype: "application/pdf", filename: "a.pdf", data: "JVBERi0xLjQK" }],
+      ["POST /api/sendVoice", { mimetype: "audio/ogg; codecs=opus", data: "T2dnUwACAAAA" }],
+      ["POST /api/sendVideo", { mimetype: "video/mp4", filename: "v.mp4", data: "AAAAIGZ0eXBpc29t" }],
+    ] as const) {
+      const path = operation.split(" ")[1] ?? "";
+      const sentMedia = await call(app, operation, path, { body: { session: "c", chatId, file, caption: "look", convert: false } });
+      // The document types these answers as a bare object; WAHA answers a `WAMessage`, as forwardMessage's schema says.
+      expect(checkResponse("POST /api/forwardMessage", 201, "application/json", sentMedia.body)).toEqual([]);
+      await call(app, operation, path, { body: { session: "c", chatId, file: { mimetype: "image/png" } } });
+    }
+    await call(app, "POST /api/forwardMessage", "/api/forwardMessage", { body: { session: "c", chatId: "5511988887777@c.us", messageId: quotedId } });
+    await call(app, "POST /api/forwardMessage", "/api/forwardMessage", { body: { session: "c", chatId, messageId: "true_1@c.us_NOPE" } });
     await call(app, "PUT /api/reaction", "/api/reaction", { body: { session: "c", messageId: quotedId, reaction: "👍" } });
     await call(app, "PUT /api/reaction", "/api/reaction", { body: { session: "c", messageId: "true_1@c.us_NOPE", reaction: "👍" } });
     const messagePath = `/api/c/chats/${chatId}/messages/${quotedId}`;
@@ -122,11 +142,58 @@ describe("contract: WAHA's openapi.json schemas", () => {
     const groupId = Object.keys(groups.body as object)[0] ?? "";
     await call(app, "GET /api/{session}/groups/{id}", `/api/c/groups/${groupId}`);
     await call(app, "GET /api/{session}/groups/{id}", "/api/c/groups/999999999@g.us");
+    await call(app, "GET /api/{session}/groups/count", "/api/c/groups/count");
+    await call(app, "GET /api/{session}/groups/count", "/api/ghost/groups/count");
+    const members = [{ id: contactId }];
+    const created = await call(app, "POST /api/{session}/groups", "/api/c/groups", { body: { name: "Launch", participants: members } });
+    await call(app, "POST /api/{session}/groups", "/api/c/groups", { body: { name: "", participants: members } });
+    const ours = `/api/c/groups/${(created.body as { id: string }).id}`;
+    await call(app, "PUT /api/{session}/groups/{id}/subject", `${ours}/subject`, { body: { subject: "Launch day" } });
+    await call(app, "PUT /api/{session}/groups/{id}/subject", `${ours}/subject`, { body: {} });
+    await call(app, "PUT /api/{session}/groups/{id}/description", `${ours}/description`, { body: { description: "Go!" } });
+    await call(app, "PUT /api/{session}/groups/{id}/description", "/api/c/groups/999999999@g.us/description", { body: { description: "x" } });
+    const otherContact = (contacts.body as Array<{ id: string }>)[1]?.id ?? "";
+    for (const [operation, path] of [
+      ["POST /api/{session}/groups/{id}/participants/add", "participants/add"],
+      ["POST /api/{session}/groups/{id}/admin/promote", "admin/promote"],
+      ["POST /api/{session}/groups/{id}/admin/demote", "admin/demote"],
+      ["POST /api/{session}/groups/{id}/participants/remove", "participants/remove"],
+    ] as const) {
+      await call(app, operation, `${ours}/${path}`, { body: { participants: [{ id: otherContact }] } });
+      await call(app, operation, `${ours}/${path}`, { body: { participants: [] } });
+    }
+    await call(app, "GET /api/{session}/groups/{id}/participants", `${ours}/participants`);
+    await call(app, "GET /api/{session}/groups/{id}/participants", "/api/c/groups/nope/participants");
+    await call(app, "GET /api/{session}/groups/{id}/participants/v2", `${ours}/participants/v2`);
+    await call(app, "GET /api/{session}/groups/{id}/participants/v2", "/api/c/groups/999999999@g.us/participants/v2");
+    await call(app, "GET /api/{session}/groups/{id}/invite-code", `${ours}/invite-code`);
+    await call(app, "GET /api/{session}/groups/{id}/invite-code", "/api/c/groups/999999999@g.us/invite-code");
+    await call(app, "POST /api/{session}/groups/{id}/invite-code/revoke", `${ours}/invite-code/revoke`);
+    await call(app, "POST /api/{session}/groups/{id}/invite-code/revoke", `/api/c/groups/${groupId}/invite-code/revoke`);
+    for (const setting of ["info-admin-only", "messages-admin-only"]) {
+      const operation = `/api/{session}/groups/{id}/settings/security/${setting}`;
+      await call(app, `PUT ${operation}`, `${ours}/settings/security/${setting}`, { body: { adminsOnly: true } });
+      await call(app, `PUT ${operation}`, `${ours}/settings/security/${setting}`, { body: { adminsOnly: "yes" } });
+      await call(app, `GET ${operation}`, `${ours}/settings/security/${setting}`);
+      await call(app, `GET ${operation}`, `/api/c/groups/999999999@g.us/settings/security/${setting}`);
+    }
+    await call(app, "POST /api/{session}/groups/{id}/leave", `${ours}/leave`);
+    await call(app, "POST /api/{session}/groups/{id}/leave", `${ours}/leave`);
+    await call(app, "POST /api/contacts/block", "/api/contacts/block", { body: { session: "c", contactId } });
+    await call(app, "POST /api/contacts/block", "/api/contacts/block", { body: { session: "c" } });
+    await call(app, "POST /api/contacts/unblock", "/api/contacts/unblock", { body: { session: "c", contactId } });
+    await call(app, "POST /api/contacts/unblock", "/api/contacts/unblock", { body: { session: "ghost", contactId } });
+    await call(app, "PUT /api/{session}/contacts/{chatId}", `/api/c/contacts/${contactId}`, { body: { firstName: "Jo", lastName: "Doe" } });
+    await call(app, "PUT /api/{session}/contacts/{chatId}", `/api/c/contacts/${contactId}`, { body: { lastName: "Doe" } });
+    await call(app, "GET /api/{session}/contacts/{id}", `/api/c/contacts/${contactId}`);
+    await call(app, "GET /api/{session}/contacts/{id}", "/api/c/contacts/nobody");
     await api(app, "POST", "/api/sandbox/c/inbound", { from: "5511988887777", text: "hello" });
-    // 4 sent messages × 3 acks, the inbound message, our reaction.
-    await waitFor(() => receiver.events("message.ack").length >= 12 && receiver.events("message").length >= 1, 2_000, "webhooks");
+    // 9 sent messages × 3 acks, the inbound message, our reaction.
+    await waitFor(() => receiver.events("message.ack").length >= 27 && receiver.events("message").length >= 1, 2_000, "webhooks");
 
     await call(app, "DELETE /api/{session}/chats/{chatId}/messages", `/api/c/chats/${chatId}/messages`);
+    await call(app, "DELETE /api/{session}/chats/{chatId}", `/api/c/chats/${chatId}`);
+    await call(app, "DELETE /api/{session}/chats/{chatId}", "/api/c/chats/nobody");
     await call(app, "DELETE /api/{session}/chats/{chatId}/messages", `/api/ghost/chats/${chatId}/messages`);
     await call(app, "PUT /api/sessions/{session}", "/api/sessions/c", { body: { config: { metadata: { k: "w" }, webhooks } } });
     await call(app, "PUT /api/sessions/{session}", "/api/sessions/c", { body: { config: { webhooks: [{ url: "nope" }] } } });
@@ -148,6 +215,10 @@ describe("contract: WAHA's openapi.json schemas", () => {
     const events = new Set(receiver.received.map((hook) => hook.body.event));
     expect([...events].sort()).toEqual([
       "chat.archive",
+      "group.v2.join",
+      "group.v2.leave",
+      "group.v2.participants",
+      "group.v2.update",
       "message",
       "message.ack",
       "message.any",

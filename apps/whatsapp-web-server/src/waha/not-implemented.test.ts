@@ -17,11 +17,11 @@ describe("WAHA routes not implemented yet", () => {
   });
 
   test("answer 501 JSON naming the WAHA route", async () => {
-    const response = await request(createTestApp(), "/api/sendImage", { method: "POST", ...withKey });
+    const response = await request(createTestApp(), "/api/sendPoll", { method: "POST", ...withKey });
     expect(response.status).toBe(501);
     expect(await response.json()).toEqual({
       statusCode: 501,
-      message: "Not implemented yet: POST /api/sendImage",
+      message: "Not implemented yet: POST /api/sendPoll",
       error: "Not Implemented",
     });
   });
@@ -35,7 +35,7 @@ describe("WAHA routes not implemented yet", () => {
   });
 
   test("still require the API key", async () => {
-    const response = await request(createTestApp(), "/api/sendImage", { method: "POST" });
+    const response = await request(createTestApp(), "/api/sendPoll", { method: "POST" });
     expect(response.status).toBe(401);
   });
 

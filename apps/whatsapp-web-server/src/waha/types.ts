@@ -22,6 +22,9 @@ export type WAMessage = {
   participant?: string;
   body: string;
   hasMedia: boolean;
+  /** Where to download the media (WAHA's `WAMedia`); present when `hasMedia`. */
+  media?: WAMedia | null;
+  /** Deprecated in WAHA in favour of `media.url`; still sent for older clients. */
   mediaUrl?: string;
   ack: Ack;
   ackName: string;
@@ -30,6 +33,21 @@ export type WAMessage = {
   vCards?: string[];
   _data?: Record<string, unknown>;
 };
+
+/** WAHA's `WAMedia`: a message's file, served by `GET /api/files/{session}/{file}`. */
+export type WAMedia = { url: string; mimetype: string; filename?: string };
+
+/** The four media sends: `/api/sendImage`, `/api/sendFile`, `/api/sendVoice`, `/api/sendVideo`. */
+export const mediaKinds = ["image", "file", "voice", "video"] as const;
+export type MediaKind = (typeof mediaKinds)[number];
+
+/** A file ready to send: its bytes (downloaded from `url` or decoded from `data`), type and name. */
+export type MediaFile = { bytes: Uint8Array; mimetype: string; filename: string | null };
+
+export type SendMediaRequest = ChatRequest & { kind: MediaKind; file: MediaFile; caption?: string; reply_to?: string; id?: string };
+
+/** WAHA's `MessageForwardRequest`. */
+export type ForwardMessageRequest = ChatRequest & { messageId: string; id?: string };
 
 export type WAMessageAckBody = Pick<WAMessage, "id" | "from" | "to" | "participant" | "fromMe" | "ack" | "ackName">;
 
@@ -102,6 +120,7 @@ export const webhookEventNames = [
   "message.edited",
   "presence.update",
   "chat.archive",
+  "group.v2.update",
   "group.v2.join",
   "group.v2.leave",
   "group.v2.participants",
@@ -143,3 +162,12 @@ export type GroupInfo = {
   restrict: boolean;
   participants?: Array<{ id: string; admin: "admin" | "superadmin" | null }>;
 };
+
+/** A group member as `GET /api/{session}/groups/{id}/participants/v2` and `group.v2.*` events show it. */
+export type GroupParticipant = { id: string; role: "left" | "participant" | "admin" | "superadmin" };
+
+/** A group's admins-only settings: who edits its info (`info`, WAHA's `restrict`) and who sends (`messages`, `announce`). */
+export type GroupSecuritySetting = "info" | "messages";
+
+/** The group mutations (`POST …/participants/add|remove`, `POST …/admin/promote|demote`). */
+export type ParticipantChange = "add" | "remove" | "promote" | "demote";

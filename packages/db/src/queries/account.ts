@@ -8,6 +8,8 @@ const accountColumns = {
   phoneNumber: whatsappAccount.phoneNumber,
   pushName: whatsappAccount.pushName,
   status: whatsappAccount.status,
+  statusReason: whatsappAccount.statusReason,
+  waId: whatsappAccount.waId,
   engine: whatsappAccount.engine,
   createdAt: whatsappAccount.createdAt,
   updatedAt: whatsappAccount.updatedAt,
@@ -35,11 +37,14 @@ export async function countAccounts(db: Database, params: { workspaceId: string 
   return row?.value ?? 0;
 }
 
-/** A new account starts `STOPPED`; linking it to the WhatsApp service comes later. */
-export async function createAccount(db: Database, params: { workspaceId: string; name: string; phoneNumber?: string | undefined }) {
+/** A new account starts `STOPPED` until its WhatsApp session reports; `webhookSecret` is stored sealed. */
+export async function createAccount(
+  db: Database,
+  params: { workspaceId: string; name: string; phoneNumber?: string | undefined; webhookSecret?: string | undefined },
+) {
   const [row] = await db
     .insert(whatsappAccount)
-    .values({ workspaceId: params.workspaceId, name: params.name, phoneNumber: params.phoneNumber ?? null })
+    .values({ workspaceId: params.workspaceId, name: params.name, phoneNumber: params.phoneNumber ?? null, webhookSecret: params.webhookSecret ?? null })
     .returning(accountColumns);
   if (!row) throw new Error("insert into whatsapp_account returned no row");
   return row;
@@ -57,5 +62,18 @@ export async function renameAccount(db: Database, params: { workspaceId: string;
 /** Removes the account and, by cascade, its contacts, chats and messages. */
 export async function deleteAccount(db: Database, params: { workspaceId: string; id: string }) {
   const [row] = await db.delete(whatsappAccount).where(inWorkspace(params.workspaceId, params.id)).returning({ id: whatsappAccount.id });
+  return row;
+}
+
+/** Records the status the WhatsApp service answered (a webhook will confirm later changes). */
+export async function updateAccountStatus(
+  db: Database,
+  params: { workspaceId: string; id: string; status: (typeof whatsappAccount.$inferSelect)["status"]; reason?: string | null },
+) {
+  const [row] = await db
+    .update(whatsappAccount)
+    .set({ status: params.status, statusReason: params.reason ?? null })
+    .where(inWorkspace(params.workspaceId, params.id))
+    .returning(accountColumns);
   return row;
 }

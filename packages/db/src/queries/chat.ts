@@ -4,6 +4,7 @@ import { chat, chatTag } from "../schema/chat.ts";
 import { contact } from "../schema/contact.ts";
 import { message } from "../schema/message.ts";
 import { tag } from "../schema/tag.ts";
+import { whatsappAccount } from "../schema/whatsapp-account.ts";
 
 export interface ChatFilters {
   accountId?: string | undefined;
@@ -163,4 +164,14 @@ export async function detachTag(db: Database, params: { workspaceId: string; tag
   await db
     .delete(chatTag)
     .where(and(eq(chatTag.workspaceId, params.workspaceId), eq(chatTag.tagId, params.tagId), inArray(chatTag.chatId, params.chatIds)));
+}
+
+/** What sending to a chat needs: its WhatsApp id, its account and whether that number is connected. */
+export async function getChatForSend(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db
+    .select({ id: chat.id, accountId: chat.accountId, waChatId: chat.waChatId, accountStatus: whatsappAccount.status })
+    .from(chat)
+    .innerJoin(whatsappAccount, eq(whatsappAccount.id, chat.accountId))
+    .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)));
+  return row;
 }

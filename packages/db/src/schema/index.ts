@@ -10,3 +10,4 @@ export * from "./subscription.ts";
 export * from "./outbox.ts";
 export * from "./processed-webhook-event.ts";
 export * from "./audit-log.ts";
+export * from "./billing.ts";

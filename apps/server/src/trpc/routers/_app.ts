@@ -1,7 +1,9 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { router } from "../init.ts";
 import { accountRouter, listAccountsQuery } from "./account.ts";
+import { billingRouter } from "./billing.ts";
 import { chatRouter } from "./chat.ts";
+import { eventsRouter } from "./events.ts";
 import { folderRouter } from "./folder.ts";
 import { healthQuery } from "./health.ts";
 import { memberRouter } from "./member.ts";
@@ -23,8 +25,10 @@ export const appRouter = router({
   folder: folderRouter,
   template: templateRouter,
   chat: chatRouter,
+  events: eventsRouter,
   message: messageRouter,
   subscription: subscriptionRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

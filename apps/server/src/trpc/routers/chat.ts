@@ -1,9 +1,10 @@
 import { getAccount } from "@nexis/db/queries/account";
 import * as chats from "@nexis/db/queries/chat";
+import { markChatRead } from "@nexis/db/queries/outbound";
 import { getFolder } from "@nexis/db/queries/folder";
 import { getTag } from "@nexis/db/queries/tag";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { encodeChatCursor, getChatSchema, listChatsSchema } from "../../schemas/chat.ts";
+import { encodeChatCursor, getChatSchema, listChatsSchema, markChatReadSchema } from "../../schemas/chat.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
 
@@ -26,4 +27,16 @@ export const chatRouter = {
   get: readChats
     .input(getChatSchema)
     .query(async ({ ctx, input }) => found(await chats.getChat(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat")),
+
+  /** Clears the chat's unread count and tells the contact it was read (blue ticks), best effort. */
+  markRead: workspaceProcedure
+    .use(requirePermission({ chat: ["reply"] }))
+    .input(markChatReadSchema)
+    .mutation(async ({ ctx, input }) => {
+      const chat = found(await markChatRead(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat");
+      // Read receipts are a courtesy: a number that is offline must not stop the inbox.
+      await ctx.whatsapp?.client.sendSeen({ session: chat.accountId, chatId: chat.waChatId }).catch(() => undefined);
+      ctx.events.publish(ctx.workspaceId, { type: "chat", chatId: chat.id });
+      return { id: chat.id, unreadCount: 0 };
+    }),
 } satisfies TRPCRouterRecord;

@@ -9,9 +9,11 @@ import {
   reorderFoldersSchema,
   renameFolderSchema,
 } from "../../schemas/folder.ts";
-import { requireWorkspaceChats } from "../chat-batch.ts";
+import { resolveChatBatch } from "../chat-batch.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
+
+const folderTarget = { what: "Folder", get: folders.getFolder };
 
 /** Folders of chats, in the inbox's left pane. */
 export const folderRouter = {
@@ -49,10 +51,9 @@ export const folderRouter = {
     .use(requirePermission({ folder: ["assign"] }))
     .input(addChatsToFolderSchema)
     .mutation(async ({ ctx, input }) => {
-      const workspaceId = ctx.workspaceId;
-      found(await folders.getFolder(ctx.db, { workspaceId, id: input.id }), "Folder");
-      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      const { workspaceId, chatIds } = await resolveChatBatch(ctx, input, folderTarget);
       const moved = await setChatsFolder(ctx.db, { workspaceId, chatIds, folderId: input.id });
+      for (const { id } of moved) ctx.events.publish(workspaceId, { type: "chat", chatId: id });
       return { moved: moved.length };
     }),
 
@@ -61,10 +62,9 @@ export const folderRouter = {
     .use(requirePermission({ folder: ["assign"] }))
     .input(removeChatsFromFolderSchema)
     .mutation(async ({ ctx, input }) => {
-      const workspaceId = ctx.workspaceId;
-      found(await folders.getFolder(ctx.db, { workspaceId, id: input.id }), "Folder");
-      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      const { workspaceId, chatIds } = await resolveChatBatch(ctx, input, folderTarget);
       const moved = await removeChatsFromFolder(ctx.db, { workspaceId, folderId: input.id, chatIds });
+      for (const { id } of moved) ctx.events.publish(workspaceId, { type: "chat", chatId: id });
       return { moved: moved.length };
     }),
 } satisfies TRPCRouterRecord;

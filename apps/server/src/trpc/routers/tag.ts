@@ -2,9 +2,11 @@ import { attachTag, detachTag } from "@nexis/db/queries/chat";
 import * as tags from "@nexis/db/queries/tag";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { createTagSchema, deleteTagSchema, renameTagSchema, setTagColorSchema, tagChatsSchema } from "../../schemas/tag.ts";
-import { requireWorkspaceChats } from "../chat-batch.ts";
+import { resolveChatBatch } from "../chat-batch.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
+
+const taggable = { what: "Tag", get: tags.getTag };
 
 /** Coloured labels on chats. */
 export const tagRouter = {
@@ -36,10 +38,9 @@ export const tagRouter = {
     .use(requirePermission({ tag: ["attach"] }))
     .input(tagChatsSchema)
     .mutation(async ({ ctx, input }) => {
-      const workspaceId = ctx.workspaceId;
-      found(await tags.getTag(ctx.db, { workspaceId, id: input.id }), "Tag");
-      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      const { workspaceId, chatIds } = await resolveChatBatch(ctx, input, taggable);
       await attachTag(ctx.db, { workspaceId, tagId: input.id, chatIds });
+      for (const chatId of chatIds) ctx.events.publish(workspaceId, { type: "chat", chatId });
       return { chatIds };
     }),
 
@@ -47,10 +48,9 @@ export const tagRouter = {
     .use(requirePermission({ tag: ["attach"] }))
     .input(tagChatsSchema)
     .mutation(async ({ ctx, input }) => {
-      const workspaceId = ctx.workspaceId;
-      found(await tags.getTag(ctx.db, { workspaceId, id: input.id }), "Tag");
-      const chatIds = await requireWorkspaceChats(ctx.db, { workspaceId, chatIds: input.chatIds });
+      const { workspaceId, chatIds } = await resolveChatBatch(ctx, input, taggable);
       await detachTag(ctx.db, { workspaceId, tagId: input.id, chatIds });
+      for (const chatId of chatIds) ctx.events.publish(workspaceId, { type: "chat", chatId });
       return { chatIds };
     }),
 } satisfies TRPCRouterRecord;

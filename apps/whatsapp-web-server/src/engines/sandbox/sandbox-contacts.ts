@@ -1,6 +1,10 @@
-import { notFound } from "../../errors.ts";
-import type { GroupInfo, ListQuery, MeInfo, NumberExistResult, WAContact } from "../../waha/types.ts";
-import { chatProfile, findContact, type SandboxContact, type SandboxDirectory, type SandboxGroup } from "./sandbox-directory.ts";
+import type { ListQuery, MeInfo, NumberExistResult, WAContact } from "../../waha/types.ts";
+import { chatProfile, findContact, type SandboxContact, type SandboxDirectory } from "./sandbox-directory.ts";
+
+/** What the user changed in the address book: blocked ids, and names given with `PUT …/contacts/{id}`. */
+export type ContactEdits = { blocked: string[]; names: Record<string, string> };
+
+export const noContactEdits: ContactEdits = { blocked: [], names: {} };
 
 /** The fictional range our simulated people live in; see `checkNumber`. */
 const FICTIONAL_PREFIX = "1555";
@@ -13,8 +17,8 @@ function sortAndPage<T>(items: T[], key: (item: T) => string, query: ListQuery):
 
 const digitsOf = (id: string) => id.split("@")[0] ?? id;
 
-function contactShape(contact: SandboxContact): WAContact {
-  return {
+function contactShape(contact: SandboxContact, edits: ContactEdits): WAContact {
+  return applyEdits({
     id: contact.id,
     number: contact.number,
     name: contact.name,
@@ -26,6 +30,16 @@ function contactShape(contact: SandboxContact): WAContact {
     isWAContact: true,
     isMyContact: true,
     isBlocked: false,
+  }, edits);
+}
+
+/** A name we gave makes the person one of our contacts; a block shows on anyone. */
+function applyEdits(contact: WAContact, edits: ContactEdits): WAContact {
+  const name = edits.names[contact.id];
+  return {
+    ...contact,
+    ...(name ? { name, shortName: name.split(" ")[0] ?? name, isMyContact: true } : {}),
+    isBlocked: edits.blocked.includes(contact.id),
   };
 }
 
@@ -37,20 +51,22 @@ export class SandboxContacts {
   constructor(
     private readonly directory: SandboxDirectory,
     private readonly me: MeInfo,
+    private readonly edits: ContactEdits = noContactEdits,
   ) {}
 
   list(query: ListQuery): WAContact[] {
     const key = query.sortBy === "name" ? (contact: WAContact) => contact.name ?? "" : (contact: WAContact) => contact.id;
-    return sortAndPage(this.directory.contacts.map(contactShape), key, query);
+    const named = Object.keys(this.edits.names).filter((id) => !findContact(this.directory, id)).map((id) => this.get(id));
+    return sortAndPage([...this.directory.contacts.map((contact) => contactShape(contact, this.edits)), ...named], key, query);
   }
 
   /** As WhatsApp Web: any user id resolves; people outside the address book have no name. */
   get(contactId: string): WAContact {
     const contact = findContact(this.directory, contactId);
-    if (contact) return contactShape(contact);
+    if (contact) return contactShape(contact, this.edits);
     const number = digitsOf(contactId);
     const isMe = contactId === this.me.id;
-    return {
+    return applyEdits({
       id: contactId,
       number,
       name: null,
@@ -62,7 +78,7 @@ export class SandboxContacts {
       isWAContact: true,
       isMyContact: false,
       isBlocked: false,
-    };
+    }, this.edits);
   }
 
   /**
@@ -83,39 +99,5 @@ export class SandboxContacts {
 
   about(contactId: string): string | null {
     return findContact(this.directory, contactId)?.about ?? null;
-  }
-
-  groups(query: ListQuery & { excludeParticipants: boolean }): Record<string, GroupInfo> {
-    const key = query.sortBy === "name" ? (group: SandboxGroup) => group.subject : (group: SandboxGroup) => group.id;
-    const page = sortAndPage(this.directory.groups, key, query);
-    return Object.fromEntries(page.map((group) => [group.id, this.groupShape(group, !query.excludeParticipants)]));
-  }
-
-  group(groupId: string): GroupInfo {
-    const group = this.findGroup(groupId);
-    if (!group) throw notFound(`Group '${groupId}' not found`);
-    return this.groupShape(group, true);
-  }
-
-  private findGroup(id: string): SandboxGroup | null {
-    return this.directory.groups.find((group) => group.id === id) ?? null;
-  }
-
-  private groupShape(group: SandboxGroup, withParticipants: boolean): GroupInfo {
-    // We joined after the owner created it; the owner is its superadmin.
-    const participants = [...group.members, this.me.id].map((id) => ({ id, admin: id === group.owner ? ("superadmin" as const) : null }));
-    return {
-      id: group.id,
-      subject: group.subject,
-      subjectOwner: group.owner,
-      subjectTime: group.creation,
-      desc: group.description,
-      owner: group.owner,
-      creation: group.creation,
-      size: participants.length,
-      announce: false,
-      restrict: false,
-      ...(withParticipants ? { participants } : {}),
-    };
   }
 }

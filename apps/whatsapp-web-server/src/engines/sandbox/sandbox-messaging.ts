@@ -1,27 +1,27 @@
 import { notFound, unprocessable } from "../../errors.ts";
 import { ackNames } from "../../waha/types.ts";
 import type {
-  ChatInfo,
   ChatPresences,
-  ChatsQuery,
-  ChatSummary,
+  ForwardMessageRequest,
+  MediaFile,
   MeInfo,
-  MessagesQuery,
-  Pagination,
   PresenceStatus,
   SendContactVcardRequest,
   SendLocationRequest,
+  SendMediaRequest,
   SendTextRequest,
   WAMessage,
 } from "../../waha/types.ts";
 import type { EngineEvents } from "../engine.ts";
-import { RecentMessages } from "./recent-messages.ts";
 import { afterRead, type ContactActions, lastAckFor } from "./sandbox-behaviours.ts";
-import { chatMessages, chatOf, chatsOverview, listChats } from "./sandbox-chats.ts";
-import { chatProfile, findContact, type SandboxDirectory } from "./sandbox-directory.ts";
+import { SandboxChats } from "./sandbox-chat-list.ts";
+import { chatOf } from "./sandbox-chats.ts";
+import { findContact, type SandboxDirectory } from "./sandbox-directory.ts";
+import { attachMedia } from "./sandbox-media.ts";
 import { ackBody, editedPayload, historyMessage, locationMessage, reactionPayload, revokedPayload, textMessage, vcardMessage } from "./sandbox-messages.ts";
 import type { SandboxOptions } from "./sandbox-options.ts";
 import { SandboxRateLimit } from "./sandbox-rate-limit.ts";
+import type { MediaStore, MessageStore, StateStore } from "./sandbox-store.ts";
 import { chatIdOf } from "./simulated-phone.ts";
 
 type MessagingContext = {
@@ -33,6 +33,10 @@ type MessagingContext = {
   me: () => MeInfo;
   /** The linked account's simulated contacts and groups; throws (422) unless the session is WORKING. */
   directory: () => SandboxDirectory;
+  /** Where the session's messages, marks and media persist. */
+  store: { messages: MessageStore; state: StateStore; media: MediaStore };
+  /** The URL that serves a stored media file. */
+  mediaUrl: (name: string) => string;
 };
 
 /**
@@ -41,15 +45,17 @@ type MessagingContext = {
  */
 export class SandboxMessaging {
   readonly rateLimit = new SandboxRateLimit();
-  private readonly messages = new RecentMessages();
+  private readonly messages: MessageStore;
   private phoneOnline = true;
   private waitingForPhone: WAMessage[] = [];
   private readonly presences = new Map<string, ChatPresences>();
-  /** Inbound messages not read yet (by `sendSeen` or `messages/read`). */
-  private readonly unread = new Set<string>();
-  private readonly archived = new Set<string>();
+  /** The chat list and its unread and archived marks. */
+  readonly chats: SandboxChats;
 
-  constructor(private readonly context: MessagingContext) {}
+  constructor(private readonly context: MessagingContext) {
+    this.messages = context.store.messages;
+    this.chats = new SandboxChats({ messages: this.messages, state: context.store.state, events: context.events, directory: context.directory });
+  }
 
   sendText(request: SendTextRequest): WAMessage {
     const me = this.context.me();
@@ -68,6 +74,30 @@ export class SandboxMessaging {
     const me = this.context.me();
     const replyTo = this.replyTarget(request.reply_to);
     return this.send(vcardMessage({ fromMe: true, me: me.id, chatId: request.chatId, key: request.id, replyTo, contacts: request.contacts }));
+  }
+
+  /** An image, file, voice note or video; the caption is the body, as in WAHA. */
+  sendMedia(request: SendMediaRequest): WAMessage {
+    const me = this.context.me();
+    const replyTo = this.replyTarget(request.reply_to);
+    const message = textMessage({ fromMe: true, me: me.id, chatId: request.chatId, body: request.caption ?? "", key: request.id, replyTo });
+    return this.send(this.withMedia(message, request.file));
+  }
+
+  /** Sends a copy of a stored message (text, media, location or cards) to another chat. */
+  forward(request: ForwardMessageRequest): WAMessage {
+    const me = this.context.me();
+    const original = this.find(request.messageId);
+    const copy = textMessage({ fromMe: true, me: me.id, chatId: request.chatId, body: original.body, key: request.id });
+    const { media, mediaUrl, location, vCards } = original;
+    return this.send({
+      ...copy,
+      hasMedia: original.hasMedia,
+      ...(media ? { media, mediaUrl } : {}),
+      ...(location ? { location } : {}),
+      ...(vCards ? { vCards } : {}),
+      _data: { isForwarded: true },
+    });
   }
 
   /** Reacts to a message, as us (`fromMe`) or as the contact of its chat. */
@@ -92,7 +122,7 @@ export class SandboxMessaging {
     const me = this.context.me();
     const target = this.ownedBy(messageId, fromMe);
     this.messages.delete(target.id);
-    this.unread.delete(target.id);
+    this.chats.unread.delete(target.id);
     this.context.events.event("message.revoked", revokedPayload(me.id, target));
   }
 
@@ -107,63 +137,26 @@ export class SandboxMessaging {
   /** A simulated contact sends a text message to this session. */
   receiveText(from: string, text: string): WAMessage {
     const me = this.context.me();
-    const message = textMessage({ fromMe: false, me: me.id, chatId: from.includes("@") ? from : chatIdOf(from), body: text });
+    return this.receive(textMessage({ fromMe: false, me: me.id, chatId: from.includes("@") ? from : chatIdOf(from), body: text }));
+  }
+
+  /** A simulated contact sends a file (with an optional caption); `media.url` serves it. */
+  receiveMedia(from: string, file: MediaFile, caption: string): WAMessage {
+    const me = this.context.me();
+    const message = textMessage({ fromMe: false, me: me.id, chatId: from.includes("@") ? from : chatIdOf(from), body: caption });
+    return this.receive(this.withMedia(message, file));
+  }
+
+  private receive(message: WAMessage): WAMessage {
     this.messages.add(message);
-    this.unread.add(message.id);
+    this.chats.unread.add(message.id);
     this.context.events.event("message", message);
     this.context.events.event("message.any", message);
     return message;
   }
 
-  listChats(query: ChatsQuery): ChatInfo[] {
-    this.context.me();
-    return listChats(this.messages.all(), this.marks(), query);
-  }
-
-  chatsOverview(query: Pagination & { ids?: string[] }): ChatSummary[] {
-    this.context.me();
-    return chatsOverview(this.messages.all(), this.marks(), query);
-  }
-
-  chatMessages(chatId: string, query: MessagesQuery): WAMessage[] {
-    this.context.me();
-    return chatMessages(this.messages.all(), chatId, query);
-  }
-
-  /** Marks a chat's unread messages (or only `ids`) read; answers the ids marked. */
-  markRead(chatId: string, ids?: string[]): string[] {
-    this.context.me();
-    const marked = this.messages
-      .all()
-      .filter((message) => this.unread.has(message.id) && chatOf(message) === chatId && (!ids || ids.includes(message.id)))
-      .map((message) => message.id);
-    for (const id of marked) this.unread.delete(id);
-    return marked;
-  }
-
-  /** Archives or unarchives a chat: `chat.archive`. */
-  setArchived(chatId: string, archived: boolean): void {
-    this.context.me();
-    if (archived) this.archived.add(chatId);
-    else this.archived.delete(chatId);
-    this.context.events.event("chat.archive", { id: chatId, archived, timestamp: Math.floor(Date.now() / 1000) });
-  }
-
-  /** "Mark as unread": the chat's last message counts as unread again. */
-  markUnread(chatId: string): void {
-    this.context.me();
-    const last = this.messages.all().findLast((message) => chatOf(message) === chatId);
-    if (last) this.unread.add(last.id);
-  }
-
-  /** Forgets a chat's messages. */
-  clearChat(chatId: string): void {
-    this.context.me();
-    for (const message of this.messages.all()) {
-      if (chatOf(message) !== chatId) continue;
-      this.messages.delete(message.id);
-      this.unread.delete(message.id);
-    }
+  private withMedia(message: WAMessage, file: MediaFile): WAMessage {
+    return attachMedia(message, file, this.context.store.media, this.context.mediaUrl);
   }
 
   /** A simulated contact comes online, types, goes offline…: `presence.update`. */
@@ -215,23 +208,35 @@ export class SandboxMessaging {
     for (const message of history.sort((a, b) => a.timestamp - b.timestamp)) this.messages.add(message);
   }
 
-  /** Forgets everything held in memory (the session stopped). */
+  /** After a restart: our messages still on their way (stored PENDING, SERVER, DEVICE) get their remaining acks. */
+  resumeAcks(): void {
+    for (const message of this.messages.all()) {
+      if (message.fromMe && message.ack >= 0 && message.ack < 3) this.scheduleAcks(message);
+    }
+  }
+
+  /** Forgets what lives only while the session runs (presences, the phone's state); messages persist. */
   reset(): void {
-    this.messages.clear();
-    this.unread.clear();
-    this.archived.clear();
     this.presences.clear();
     this.waitingForPhone = [];
     this.phoneOnline = true;
   }
 
-  private marks() {
-    const directory = this.context.directory();
-    return { unread: this.unread, archived: this.archived, profileOf: (chatId: string) => chatProfile(directory, chatId) };
+  /** Forgets the stored chats, marks and media too: the device was unlinked. */
+  forget(): void {
+    this.reset();
+    this.messages.clear();
+    this.context.store.state.clear();
+    this.context.store.media.clear();
+    this.chats.reload();
   }
 
   /** What every send does: count against the rate limit, announce it, get its acks (or wait for the phone). */
   private send(message: WAMessage): WAMessage {
+    // A send repeating the `id` of one already made (a client retrying after a timeout) answers
+    // that message again instead of sending it twice, as WhatsApp keeps one message per key.
+    const earlier = this.messages.get(message.id);
+    if (earlier) return earlier;
     this.rateLimit.take();
     this.messages.add(message);
     this.context.events.event("message.any", message);
@@ -267,7 +272,9 @@ export class SandboxMessaging {
         next(index + 1);
       });
     };
-    next(0);
+    // A message resumed after a restart continues from the ack it had; one already read is done.
+    const start = steps.findIndex((step) => step[1] > message.ack);
+    if (start !== -1) next(start);
   }
 
   /** What a simulated contact does back, through the same paths as injected events. */

@@ -1,47 +1,34 @@
 import { unprocessable } from "../../errors.ts";
-import type {
-  ChatInfo,
-  ChatPresences,
-  ChatRequest,
-  ChatsQuery,
-  ChatSummary,
-  EditMessageRequest,
-  GroupInfo,
-  ListQuery,
-  MeInfo,
-  MessageRef,
-  MessagesQuery,
-  Pagination,
-  ReactionRequest,
-  SendContactVcardRequest,
-  SendLocationRequest,
-  SendSeenRequest,
-  SendTextRequest,
-  SessionStatus,
-  SetPresenceRequest,
-  NumberExistResult,
-  WAContact,
-  WAMessage,
-} from "../../waha/types.ts";
-import { EngineSessionBase, type EngineSessionContext, type QRCode } from "../engine.ts";
-import { SandboxContacts } from "./sandbox-contacts.ts";
+import type { MeInfo, SessionStatus } from "../../waha/types.ts";
+import type { EngineSessionContext, QRCode } from "../engine.ts";
 import { sandboxDirectory, type SandboxDirectory } from "./sandbox-directory.ts";
 import type { SandboxLinkStore } from "./sandbox-link-store.ts";
 import { SandboxMessaging } from "./sandbox-messaging.ts";
+import { SandboxOperations } from "./sandbox-operations.ts";
 import type { SandboxOptions } from "./sandbox-options.ts";
 import { QrRotation } from "./sandbox-qr.ts";
+import type { SandboxStore } from "./sandbox-store.ts";
 import { chatIdOf, newPairingCode, simulatedPhoneNumber } from "./simulated-phone.ts";
 
-export type SandboxDependencies = { links: SandboxLinkStore; options: SandboxOptions };
+export type SandboxDependencies = {
+  links: SandboxLinkStore;
+  /** Messages, marks and media, kept across stops and restarts. */
+  store: SandboxStore;
+  /** The URL of a stored media file (`<public URL>/api/files/<session>/<name>`). */
+  mediaUrl: (session: string, name: string) => string;
+  options: SandboxOptions;
+};
 
 /** How a scan links the session: the QR value or pairing code the "phone" read, if checked. */
 export type ScanInput = { value?: string; code?: string };
 
 /**
- * A session on the simulated WhatsApp network. Linking, acks and inbound messages behave like
- * WhatsApp's, on timers from `SandboxOptions`; the link lives in `SandboxLinkStore`.
+ * A session on the simulated WhatsApp network: its lifecycle (start, QR, scan, link, stop, logout,
+ * crash). Linking, acks and inbound messages behave like WhatsApp's, on timers from
+ * `SandboxOptions`; the link lives in `SandboxLinkStore`. The WAHA operations are in
+ * `SandboxOperations`.
  */
-export class SandboxSession extends EngineSessionBase {
+export class SandboxSession extends SandboxOperations {
   readonly engine = "SANDBOX" as const;
   private current: SessionStatus = "STOPPED";
   private qr: QrRotation | null = null;
@@ -53,16 +40,18 @@ export class SandboxSession extends EngineSessionBase {
   readonly messaging: SandboxMessaging;
 
   constructor(
-    private readonly context: EngineSessionContext,
+    context: EngineSessionContext,
     private readonly deps: SandboxDependencies,
   ) {
-    super();
+    super(context, deps.store);
     this.messaging = new SandboxMessaging({
       events: context.events,
       options: deps.options,
       later: (ms, run) => this.later(ms, run),
       me: () => this.requireMe(),
       directory: () => this.directory(),
+      store: { messages: deps.store.messages(context.name), state: deps.store.state(context.name), media: deps.store.media(context.name) },
+      mediaUrl: (name) => deps.mediaUrl(context.name, name),
     });
   }
 
@@ -85,6 +74,7 @@ export class SandboxSession extends EngineSessionBase {
 
   async logout(): Promise<void> {
     this.clear();
+    this.messaging.forget();
     this.deps.links.delete(this.context.name);
     this.setStatus("STOPPED");
   }
@@ -119,118 +109,8 @@ export class SandboxSession extends EngineSessionBase {
     this.becomeWorking();
   }
 
-  override async sendText(request: SendTextRequest): Promise<WAMessage> {
-    return this.messaging.sendText(request);
-  }
-
-  override async sendLocation(request: SendLocationRequest): Promise<WAMessage> {
-    return this.messaging.sendLocation(request);
-  }
-
-  override async sendContactVcard(request: SendContactVcardRequest): Promise<WAMessage> {
-    return this.messaging.sendContactVcard(request);
-  }
-
-  override async setReaction(request: ReactionRequest): Promise<void> {
-    this.messaging.react(request.messageId, request.reaction, true);
-  }
-
-  override async editMessage(request: EditMessageRequest): Promise<void> {
-    this.messaging.get(request.chatId, request.messageId);
-    this.messaging.edit(request.messageId, request.text, true);
-  }
-
-  override async deleteMessage(request: MessageRef): Promise<void> {
-    this.messaging.get(request.chatId, request.messageId);
-    this.messaging.revoke(request.messageId, true);
-  }
-
-  override async getMessage(request: MessageRef): Promise<WAMessage> {
-    return this.messaging.get(request.chatId, request.messageId);
-  }
-
-  override async sendSeen(request: SendSeenRequest): Promise<void> {
-    this.messaging.markRead(request.chatId, request.messageIds);
-  }
-
-  override async getChats(query: ChatsQuery): Promise<ChatInfo[]> {
-    return this.messaging.listChats(query);
-  }
-
-  override async getChatsOverview(query: Pagination & { ids?: string[] }): Promise<ChatSummary[]> {
-    return this.messaging.chatsOverview(query);
-  }
-
-  override async getMessages(chatId: string, query: MessagesQuery): Promise<WAMessage[]> {
-    return this.messaging.chatMessages(chatId, query);
-  }
-
-  override async readMessages(chatId: string): Promise<{ ids: string[] }> {
-    return { ids: this.messaging.markRead(chatId) };
-  }
-
-  override async setArchived(chatId: string, archived: boolean): Promise<void> {
-    this.messaging.setArchived(chatId, archived);
-  }
-
-  override async markUnread(chatId: string): Promise<void> {
-    this.messaging.markUnread(chatId);
-  }
-
-  override async clearMessages(chatId: string): Promise<void> {
-    this.messaging.clearChat(chatId);
-  }
-
-  override async startTyping(_request: ChatRequest): Promise<void> {
-    this.requireMe();
-  }
-
-  override async stopTyping(_request: ChatRequest): Promise<void> {
-    this.requireMe();
-  }
-
-  override async setPresence(_request: SetPresenceRequest): Promise<void> {
-    this.requireMe();
-  }
-
-  override async getPresences(): Promise<ChatPresences[]> {
-    return this.messaging.listPresences();
-  }
-
-  override async getPresence(chatId: string): Promise<ChatPresences> {
-    return this.messaging.presenceOf(chatId);
-  }
-
-  override async getContacts(query: ListQuery): Promise<WAContact[]> {
-    return this.contacts().list(query);
-  }
-
-  override async getContact(contactId: string): Promise<WAContact> {
-    return this.contacts().get(contactId);
-  }
-
-  override async checkNumber(phone: string): Promise<NumberExistResult> {
-    return this.contacts().checkNumber(phone);
-  }
-
-  override async getProfilePicture(contactId: string): Promise<{ profilePictureURL: string | null }> {
-    return { profilePictureURL: this.contacts().picture(contactId) };
-  }
-
-  override async getAbout(contactId: string): Promise<{ about: string | null }> {
-    return { about: this.contacts().about(contactId) };
-  }
-
-  override async getGroups(query: ListQuery & { excludeParticipants: boolean }): Promise<Record<string, GroupInfo>> {
-    return this.contacts().groups(query);
-  }
-
-  override async getGroup(groupId: string): Promise<GroupInfo> {
-    return this.contacts().group(groupId);
-  }
-
   /** The linked phone's simulated contacts and groups; throws (422) unless WORKING. */
-  directory(): SandboxDirectory {
+  override directory(): SandboxDirectory {
     const me = this.requireMe();
     const phone = me.id.split("@")[0] ?? me.id;
     if (this.directoryCache?.phone !== phone) this.directoryCache = { phone, directory: sandboxDirectory(phone) };
@@ -241,6 +121,7 @@ export class SandboxSession extends EngineSessionBase {
   logoutFromPhone(): void {
     this.requireMe();
     this.clear();
+    this.messaging.forget();
     this.deps.links.delete(this.context.name);
     this.setStatus("FAILED", "Logged out from the phone");
   }
@@ -265,17 +146,14 @@ export class SandboxSession extends EngineSessionBase {
     this.setStatus("SCAN_QR_CODE");
   }
 
-  private contacts(): SandboxContacts {
-    return new SandboxContacts(this.directory(), this.requireMe());
-  }
-
   /** Linked and connected: the phone syncs its chat history, as WhatsApp Web's first sync does. */
   private becomeWorking(): void {
     this.setStatus("WORKING");
     this.messaging.loadHistory();
+    this.messaging.resumeAcks();
   }
 
-  private requireMe(): MeInfo {
+  protected override requireMe(): MeInfo {
     const me = this.me();
     if (!me) throw this.statusError("WORKING");
     return me;
@@ -299,7 +177,7 @@ export class SandboxSession extends EngineSessionBase {
     this.timers.add(timer);
   }
 
-  /** Frees the session's timers and QR: a stopped session holds nothing. */
+  /** Frees the session's timers and QR: a stopped session holds nothing in memory (its chats stay stored). */
   private clear(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();

@@ -1,0 +1,23 @@
+import "server-only";
+import type { RouterOutputs } from "server/trpc";
+import { apiAsVisitor, trpcErrorCode } from "~/lib/trpc";
+
+export type BillingOverview = RouterOutputs["billing"]["overview"];
+
+/** The visitor's billing overview: `signed-out`, the overview, or an error message (API down…). */
+export async function loadOverview(): Promise<{ kind: "signed-out" } | { kind: "ok"; overview: BillingOverview } | { kind: "error"; message: string }> {
+  try {
+    return { kind: "ok", overview: await (await apiAsVisitor()).billing.overview.query() };
+  } catch (error) {
+    if (trpcErrorCode(error) === "UNAUTHORIZED") return { kind: "signed-out" };
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[subscription] billing overview failed: ${message}`);
+    return { kind: "error", message };
+  }
+}
+
+/** Whether the workspace pays for a plan right now (so plan changes go through `changePlan`). */
+export function hasPaidSubscription(overview: BillingOverview): boolean {
+  const subscription = overview.subscription;
+  return subscription !== null && subscription.plan !== "free" && (subscription.status === "active" || subscription.status === "trialing");
+}

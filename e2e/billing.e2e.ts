@@ -1,0 +1,163 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "./support/browser.ts";
+import { isListening, repoRoot } from "./support/stack.ts";
+
+/**
+ * The billing flow in a browser: the portal (`next build` + `next start`) against an API server
+ * running the sandbox payment provider, each on a free port (never the apps' own ports).
+ */
+let browser: Browser;
+let apiPort: number;
+let portalPort: number;
+let apiUrl: string;
+let portalUrl: string;
+let dataDir: string;
+const children: ChildProcess[] = [];
+const email = `billing-e2e-${Date.now()}@example.com`;
+const password = "correct horse battery";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function start(command: string, args: string[], cwd: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.once("exit", (code) => {
+    if (code) console.error(`${command} ${args.join(" ")} exited with ${code}:\n${log.slice(-3000)}`);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForPort(port: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await isListening(port)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`nothing listened on ${port} within ${timeoutMs} ms`);
+}
+
+beforeAll(async () => {
+  [apiPort, portalPort] = [await freePort(), await freePort()];
+  apiUrl = `http://localhost:${apiPort}`;
+  portalUrl = `http://localhost:${portalPort}`;
+  dataDir = mkdtempSync(path.join(tmpdir(), "nexis-billing-e2e-"));
+  const shared = { SERVER_URL: apiUrl, SUBSCRIPTION_URL: portalUrl, CLIENT_URL: "http://localhost:3000" };
+  // The API: its own data folder (PGlite unless DATABASE_URL says otherwise), the sandbox provider (no CREEM_API_KEY).
+  start("pnpm", ["exec", "tsx", "src/index.ts"], path.join(repoRoot, "apps/server"), { ...shared, SERVER_PORT: String(apiPort), SERVER_HOST: "127.0.0.1", DATA_DIR: dataDir, CREEM_API_KEY: "" });
+  execFileSync("pnpm", ["--filter", "subscription", "build"], { cwd: repoRoot, stdio: "ignore", env: { ...process.env, ...shared, NODE_ENV: "production" } });
+  start("pnpm", ["exec", "next", "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], path.join(repoRoot, "apps/subscription"), shared);
+  await Promise.all([waitForPort(apiPort, 60_000), waitForPort(portalPort, 60_000)]);
+  const signUp = await fetch(`${apiUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: portalUrl },
+    body: JSON.stringify({ name: "Billing owner", email, password }),
+  });
+  expect(signUp.status).toBe(200);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const child of children) {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Takes the same page at desktop and phone width. */
+async function screenshots(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function pay(page: Page, card: string) {
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry").fill("12/34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByLabel("Name on card").fill("Ada Lovelace");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+describe("billing in the browser (sandbox provider)", () => {
+  it("signs in, shows pricing, pays in the sandbox checkout (declined, then accepted) and confirms the upgrade on return", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+
+    await page.goto(`${portalUrl}/pricing`);
+    await page.getByRole("heading", { name: "Choose your plan" }).waitFor();
+    await expect(page.getByTestId("compare-table").innerText()).resolves.toContain("WhatsApp numbers");
+    await page.getByRole("link", { name: "Sign in to upgrade" }).first().click();
+
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // Back on the pricing page it came from, now signed in as the owner of a Free workspace.
+    await page.getByRole("button", { name: "Upgrade to Pro" }).waitFor();
+    await page.goto(`${portalUrl}/billing`);
+    await expect(page.getByTestId("current-plan").innerText()).resolves.toContain("Free");
+
+    await page.goto(`${portalUrl}/pricing?interval=year`);
+    await expect(page.getByTestId("plan-pro").innerText()).resolves.toContain("$190.00");
+    await page.goto(`${portalUrl}/pricing`);
+    await expect(page.getByTestId("plan-free").innerText()).resolves.toContain("Current plan");
+    await screenshots(page, "billing-pricing");
+
+    await page.getByRole("button", { name: "Upgrade to Pro" }).click();
+    await page.waitForURL(`${apiUrl}/sandbox/checkout/**`);
+    await page.getByText("Card number").waitFor();
+    await screenshots(page, "billing-sandbox-checkout");
+
+    await pay(page, "4000 0000 0000 0002");
+    await page.getByText("Your card was declined").waitFor();
+    await screenshots(page, "billing-sandbox-declined");
+
+    await pay(page, "4242 4242 4242 4242");
+    await page.waitForURL(`${portalUrl}/billing/return?**`);
+    const card = page.getByTestId("return-card");
+    await expect(card.getByRole("heading").innerText()).resolves.toBe("Upgrade received");
+    await card.getByText("Your workspace is now on Pro.").waitFor({ timeout: 30_000 });
+    await screenshots(page, "billing-return");
+
+    await page.getByRole("link", { name: "Go to billing" }).click();
+    await expect(page.getByTestId("current-plan").innerText()).resolves.toContain("Pro");
+    await expect(page.getByTestId("orders").innerText()).resolves.toContain("$19.00");
+    await screenshots(page, "billing-overview-pro");
+
+    // A forged return link is refused.
+    await page.goto(`${portalUrl}/billing/return?checkout_id=ch_x&request_id=00000000-0000-4000-8000-000000000000&signature=forged`);
+    await page.getByTestId("return-invalid").waitFor();
+    await screenshot(page, "billing-return-invalid-1280");
+    await context.close();
+  });
+
+  it("renders the pricing page in Portuguese and dark mode on a phone", async () => {
+    const context = await browser.newContext({ locale: "pt-BR", colorScheme: "dark", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/pricing`);
+    await page.getByRole("heading", { name: "Escolha seu plano" }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
+    await screenshot(page, "billing-pricing-pt-BR-dark-390");
+    await context.close();
+  });
+});
