@@ -152,3 +152,20 @@ describe("subscription usage", () => {
     expect(plan.limits.monthlyOutboundMessages).toBe(1000);
   });
 });
+
+describe("over the plan after a downgrade", () => {
+  it("keeps the numbers linked first working and makes the others read-only, deleting nothing", async () => {
+    const [extra] = await server.database.db
+      .insert(schema.whatsappAccount)
+      .values({ workspaceId, name: "Second number (from a Pro month)", status: "WORKING" })
+      .returning();
+    const extraChats = await seedChats(server.database.db, { workspaceId, accountId: extra?.id ?? "", count: 1 });
+    const error = await trpcError(owner.trpc.message.send.mutate({ chatId: extraChats.chatIds[0] ?? "", text: "hello" }));
+    expect(error.data?.code).toBe("FORBIDDEN");
+    expect((error.data as { cause?: { code: string; limit: number } }).cause).toMatchObject({ code: "PLAN_LIMIT", limit: 1 });
+    expect(error.message).toMatch(/read-only until you upgrade/);
+    // The first number is within the plan: it is refused only because it is not connected.
+    expect((await trpcError(owner.trpc.message.send.mutate({ chatId: seeded.chatIds[0] ?? "", text: "hello" }))).data?.code).toBe("PRECONDITION_FAILED");
+    expect((await owner.trpc.chat.list.query({ accountId: extra?.id ?? "" })).items).toHaveLength(1);
+  });
+});

@@ -77,3 +77,13 @@ export async function updateAccountStatus(
     .returning(accountColumns);
   return row;
 }
+
+/** The account's place among the workspace's numbers, oldest first (1 for the first linked). */
+export async function accountRank(db: Database, params: { workspaceId: string; id: string }) {
+  const rows = await db
+    .select({ id: whatsappAccount.id })
+    .from(whatsappAccount)
+    .where(eq(whatsappAccount.workspaceId, params.workspaceId))
+    .orderBy(asc(whatsappAccount.createdAt), asc(whatsappAccount.id));
+  return rows.findIndex((row) => row.id === params.id) + 1;
+}

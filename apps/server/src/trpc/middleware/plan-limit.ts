@@ -1,5 +1,5 @@
 import type { Database } from "@nexis/db";
-import { countAccounts } from "@nexis/db/queries/account";
+import { accountRank, countAccounts } from "@nexis/db/queries/account";
 import { countMembersAndPendingInvitations } from "@nexis/db/queries/member";
 import { countMonthlyOutboundMessages } from "@nexis/db/queries/message";
 import { getWorkspacePlanId } from "@nexis/db/queries/subscription";
@@ -40,4 +40,24 @@ export function enforcePlanLimit(key: keyof typeof counters) {
       return next();
     },
   );
+}
+
+/**
+ * Refuses to send from a number beyond the plan's account limit (after a downgrade nothing is
+ * deleted: the numbers linked first keep working, the others are read-only until an upgrade).
+ */
+export async function assertAccountWithinPlan(ctx: { db: Database; workspaceId: string; upgradeUrl: string }, accountId: string) {
+  const plan = getPlan(await getWorkspacePlanId(ctx.db, { workspaceId: ctx.workspaceId }));
+  const limit = plan.limits.accounts;
+  if (limit === null) return;
+  const rank = await accountRank(ctx.db, { workspaceId: ctx.workspaceId, id: accountId });
+  if (rank > limit) {
+    const used = await countAccounts(ctx.db, { workspaceId: ctx.workspaceId });
+    const cause = new PlanLimitError({ code: "PLAN_LIMIT", limit, used, plan: plan.id, upgradeUrl: ctx.upgradeUrl });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Your ${plan.name} plan includes ${limit} ${limit === 1 ? "number" : "numbers"}; this one is read-only until you upgrade.`,
+      cause,
+    });
+  }
 }

@@ -6,7 +6,7 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { encodeMessageCursor, getMessageSchema, listMessagesSchema, retryMessageSchema, sendMessageSchema } from "../../schemas/chat.ts";
 import { requireWorkspaceChats } from "../chat-batch.ts";
 import { found } from "../errors.ts";
-import { enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
+import { assertAccountWithinPlan, enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
 
 const readChats = workspaceProcedure.use(requirePermission({ chat: ["read"] }));
 const replyToChats = workspaceProcedure.use(requirePermission({ chat: ["reply"] }));
@@ -38,6 +38,7 @@ export const messageRouter = {
     .mutation(async ({ ctx, input }) => {
       const workspaceId = ctx.workspaceId;
       const chat = found(await getChatForSend(ctx.db, { workspaceId, id: input.chatId }), "Chat");
+      await assertAccountWithinPlan(ctx, chat.accountId);
       if (chat.accountStatus !== "WORKING") {
         throw new TRPCError({ code: "PRECONDITION_FAILED", message: `This chat's number is not connected (${chat.accountStatus}). Reconnect it in Settings → Numbers.` });
       }
