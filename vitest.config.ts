@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // tests with `bun test`, and the end-to-end suite has its own config (e2e/vitest.config.ts).
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/server", "apps/landing", "apps/docs"],
+    projects: ["packages/*", "apps/server", "apps/landing", "apps/docs", "apps/client"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

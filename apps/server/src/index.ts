@@ -37,7 +37,11 @@ const app = createApp({
   clientUrl: env.CLIENT_URL,
   rateLimiter,
   billing: env.billing,
+  whatsapp: { client: whatsappClient, webhookUrl: env.whatsappWebhookUrl },
+  outbound,
+  events,
 });
+outbound.start();
 const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
   console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind}, rate limits: ${rateLimiter.backend})`);
 });

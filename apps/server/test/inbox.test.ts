@@ -169,3 +169,68 @@ describe("over the plan after a downgrade", () => {
     expect((await owner.trpc.chat.list.query({ accountId: extra?.id ?? "" })).items).toHaveLength(1);
   });
 });
+
+describe("inbox behaviours", () => {
+  it("assigns (mine, unassigned), archives, pins, mutes and marks unread", async () => {
+    const [first, second] = seeded.chatIds as [string, string];
+    await owner.trpc.chat.assign.mutate({ id: first, userId: owner.userId });
+    expect((await owner.trpc.chat.list.query({ assignee: "me" })).items.map((chat) => chat.id)).toEqual([first]);
+    expect((await owner.trpc.chat.list.query({ assignee: "unassigned" })).items.map((chat) => chat.id)).not.toContain(first);
+    const stranger = await server.signUp("Stranger");
+    expect((await trpcError(owner.trpc.chat.assign.mutate({ id: first, userId: stranger.userId }))).data?.code).toBe("NOT_FOUND");
+    await owner.trpc.chat.assign.mutate({ id: first, userId: null });
+    expect((await owner.trpc.chat.get.query({ id: first })).assigneeUserId).toBeNull();
+
+    await owner.trpc.chat.setPinned.mutate({ id: second, pinned: true });
+    expect((await owner.trpc.chat.list.query({ pinned: true })).items.map((chat) => chat.id)).toEqual([second]);
+    await owner.trpc.chat.setMuted.mutate({ id: second, muted: true });
+    expect(await owner.trpc.chat.get.query({ id: second })).toMatchObject({ muted: true, pinnedAt: expect.any(String) });
+
+    await owner.trpc.chat.markRead.mutate({ id: second });
+    expect((await owner.trpc.chat.markUnread.mutate({ id: second })).unreadCount).toBe(1);
+    await owner.trpc.chat.setArchived.mutate({ id: second, archived: true });
+    expect((await owner.trpc.chat.list.query({ archived: true })).items.map((chat) => chat.id)).toContain(second);
+    await owner.trpc.chat.setArchived.mutate({ id: second, archived: false });
+  });
+
+  it("keeps private notes: the team reads them, agents delete only their own", async () => {
+    const chatId = seeded.chatIds[0] ?? "";
+    const note = await owner.trpc.note.create.mutate({ chatId, body: "VIP customer, answer before noon." });
+    const agent = await server.signUp("Note agent");
+    await server.database.db.insert(schema.member).values({ id: crypto.randomUUID(), organizationId: workspaceId, userId: agent.userId, role: "agent", createdAt: new Date() });
+    await agent.trpc.workspace.setActive.mutate({ workspaceId });
+    expect((await agent.trpc.note.list.query({ chatId })).map((row) => [row.body, row.authorName])).toContainEqual(["VIP customer, answer before noon.", "Owner"]);
+    const own = await agent.trpc.note.create.mutate({ chatId, body: "Called back." });
+    expect((await trpcError(agent.trpc.note.delete.mutate({ id: note.id }))).data?.code).toBe("FORBIDDEN");
+    await agent.trpc.note.delete.mutate({ id: own.id });
+    await owner.trpc.note.delete.mutate({ id: note.id });
+    expect(await owner.trpc.note.list.query({ chatId })).toEqual([]);
+    // Notes never become messages.
+    expect((await owner.trpc.message.list.query({ chatId, limit: 100 })).items.some((message) => message.body?.includes("VIP customer"))).toBe(false);
+  });
+
+  it("finds messages by stemmed words in Portuguese, Spanish and English, with marked snippets, and chats by contact", async () => {
+    const chatId = seeded.chatIds[2] ?? "";
+    const base = { workspaceId, accountId, chatId, fromMe: false, timestamp: Math.floor(Date.now() / 1000) };
+    await server.database.db.insert(schema.message).values([
+      { ...base, waMessageId: "false_search_1", body: "Meu pedido ainda não chegou, podem verificar?" },
+      { ...base, waMessageId: "false_search_2", body: "¿Dónde están mis pedidos? Los pagué ayer." },
+      { ...base, waMessageId: "false_search_3", body: "I ordered two shirts, where is my order?" },
+      { ...base, waMessageId: "false_search_4", body: "<script>alert(1)</script> pedido" },
+    ]);
+    const portuguese = await owner.trpc.search.inbox.query({ query: "pedidos" });
+    expect(portuguese.messages.map((hit) => hit.snippet.map((part) => part.text).join(""))).toEqual(
+      expect.arrayContaining(["Meu pedido ainda não chegou, podem verificar?", "¿Dónde están mis pedidos? Los pagué ayer."]),
+    );
+    const hit = portuguese.messages.find((found) => found.snippet.some((part) => part.text.includes("Dónde")));
+    expect(hit?.snippet.filter((part) => part.hit).map((part) => part.text)).toEqual(["pedidos"]);
+    expect(hit).toMatchObject({ chatId, chatName: "Customer 2" });
+    const english = await owner.trpc.search.inbox.query({ query: "orders" });
+    expect(english.messages.map((found) => found.messageId)).toHaveLength(1);
+    // Snippets are text parts, never HTML: the client renders them as text.
+    const script = portuguese.messages.find((found) => found.snippet.some((part) => part.text.includes("<script>")));
+    expect(script?.snippet[0]?.text).toContain("<script>alert(1)</script>");
+    expect((await owner.trpc.search.inbox.query({ query: "Customer 3" })).chats.map((chat) => chat.chatId)).toEqual([seeded.chatIds[3]]);
+    expect((await owner.trpc.search.inbox.query({ query: "nothing-like-this" })).messages).toEqual([]);
+  });
+});

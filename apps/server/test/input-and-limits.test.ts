@@ -38,6 +38,8 @@ const badByKind: Record<FieldKind, unknown[]> = {
   vars: [{ "bad key": "x" }, { a: 5 }, { a: "x".repeat(1001) }, Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`v${index}`, "x"]))],
   confirm: ["wrong name", "x".repeat(201)],
   clientId: ["short", "with space!!", "x".repeat(65), "' OR 1=1 --"],
+  assignee: ["mine", "nobody", "' OR 1=1 --", "ME"],
+  query: ["", " ", "x", "x".repeat(201)],
 };
 
 /** Values of `badForAnyField` that a kind of field rightly accepts. */

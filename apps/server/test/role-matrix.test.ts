@@ -49,6 +49,14 @@ const matrix: Record<string, Role[]> = {
   "message.send": everyone,
   "message.retry": everyone,
   "chat.markRead": everyone,
+  "chat.markUnread": everyone,
+  "chat.assign": everyone,
+  "chat.setArchived": everyone,
+  "chat.setPinned": everyone,
+  "chat.setMuted": everyone,
+  "note.create": everyone,
+  // The fixture's note is the owner's: an agent may delete only their own.
+  "note.delete": managers,
 };
 
 /** Allowed calls whose valid-looking input cannot succeed in a fresh workspace (not a role question). */

@@ -45,6 +45,7 @@ describe(`database on ${target}`, () => {
         "billing_event",
         "billing_order",
         "chat",
+        "chat_note",
         "chat_tag",
         "contact",
         "folder",

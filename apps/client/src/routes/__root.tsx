@@ -8,6 +8,7 @@ import type { TRPCClient } from "@trpc/client";
 import { createRootRouteWithContext, HeadContent, Outlet, ScriptOnce, Scripts } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import type { AppRouter } from "server/trpc";
+import { AppToaster } from "../components/common/app-toaster.tsx";
 import { TRPCProvider } from "../lib/trpc.ts";
 import stylesUrl from "../styles.css?url";
 
@@ -40,6 +41,7 @@ function RootComponent() {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         <Outlet />
+        <AppToaster />
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -14,6 +14,8 @@ export const statements = {
   tag: ["create", "update", "delete", "attach"],
   folder: ["create", "update", "delete", "assign"],
   chat: ["read", "reply"],
+  /** Deleting other people's private notes (everyone manages their own). */
+  note: ["delete"],
 } as const;
 
 export const accessControl = createAccessControl(statements);
@@ -24,6 +26,7 @@ const manageContent = {
   tag: ["create", "update", "delete", "attach"],
   folder: ["create", "update", "delete", "assign"],
   chat: ["read", "reply"],
+  note: ["delete"],
 } as const;
 
 export const roles = {

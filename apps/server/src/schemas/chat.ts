@@ -32,6 +32,9 @@ export const listChatsSchema = z.object({
   tagId: idSchema.optional(),
   unread: z.boolean().optional(),
   archived: z.boolean().optional(),
+  /** `me`, `unassigned`, or a member's user id. */
+  assignee: z.union([z.literal("me"), z.literal("unassigned"), idSchema]).optional(),
+  pinned: z.boolean().optional(),
   limit: pageSizeSchema,
   cursor: chatCursorSchema.optional(),
 });
@@ -62,3 +65,22 @@ export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const retryMessageSchema = byIdSchema;
 export const markChatReadSchema = byIdSchema;
+
+/** Assigns a chat to a member of the workspace, or unassigns it with `userId: null`. */
+export const assignChatSchema = z.object({ id: idSchema, userId: idSchema.nullable() });
+export const archiveChatSchema = z.object({ id: idSchema, archived: z.boolean() });
+export const pinChatSchema = z.object({ id: idSchema, pinned: z.boolean() });
+export const muteChatSchema = z.object({ id: idSchema, muted: z.boolean() });
+export const markChatUnreadSchema = byIdSchema;
+
+export const listNotesSchema = z.object({ chatId: idSchema });
+export const createNoteSchema = z.object({ chatId: idSchema, body: longTextSchema(4000) });
+export const deleteNoteSchema = byIdSchema;
+
+/** A search across the workspace's messages and contacts (web-search syntax for messages). */
+export const searchSchema = z.object({
+  query: longTextSchema(200)
+    .transform((value) => value.trim())
+    .refine((value) => value.length >= 2, "At least 2 characters"),
+  limit: z.number().int().min(1).max(50).default(20),
+});

@@ -18,9 +18,11 @@ export interface Fixture {
   chatId: string;
   /** A message of `chatId`. */
   messageId: string;
+  /** A private note on `chatId`, by the owner. */
+  noteId: string;
 }
 
-export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm" | "clientId";
+export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm" | "clientId" | "assignee" | "query";
 
 export interface ProcedureCase {
   /** A valid input built from a fixture; absent for procedures without input. */
@@ -87,8 +89,8 @@ export const procedureCases: Record<string, ProcedureCase> = {
   },
   "chat.list": {
     input: (f) => ({ accountId: f.accountId, folderId: null, tagId: f.tagId, unread: false, archived: false, limit: 10 }),
-    fields: { accountId: "id", folderId: "id", tagId: "id", unread: "bool", archived: "bool", limit: "limit", cursor: "cursor" },
-    optional: ["accountId", "folderId", "tagId", "unread", "archived", "limit", "cursor"],
+    fields: { accountId: "id", folderId: "id", tagId: "id", unread: "bool", archived: "bool", assignee: "assignee", pinned: "bool", limit: "limit", cursor: "cursor" },
+    optional: ["accountId", "folderId", "tagId", "unread", "archived", "assignee", "pinned", "limit", "cursor"],
     nullable: ["folderId"],
   },
   "chat.get": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
@@ -105,6 +107,15 @@ export const procedureCases: Record<string, ProcedureCase> = {
   },
   "message.retry": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
   "chat.markRead": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
+  "chat.markUnread": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
+  "chat.assign": { input: (f) => ({ id: f.chatId, userId: null }), fields: { id: "id", userId: "id" }, nullable: ["userId"] },
+  "chat.setArchived": { input: (f) => ({ id: f.chatId, archived: true }), fields: { id: "id", archived: "bool" } },
+  "chat.setPinned": { input: (f) => ({ id: f.chatId, pinned: true }), fields: { id: "id", pinned: "bool" } },
+  "chat.setMuted": { input: (f) => ({ id: f.chatId, muted: true }), fields: { id: "id", muted: "bool" } },
+  "note.list": { input: (f) => ({ chatId: f.chatId }), fields: { chatId: "id" } },
+  "note.create": { input: (f) => ({ chatId: f.chatId, body: "A note" }), fields: { chatId: "id", body: "body" } },
+  "note.delete": { input: (f) => ({ id: f.noteId }), fields: { id: "id" } },
+  "search.inbox": { input: () => ({ query: "message", limit: 5 }), fields: { query: "query", limit: "limit" }, optional: ["limit"] },
   // A subscription (SSE): the isolation of its events is tested in live-events.test.ts.
   "events.live": {},
   "member.list": {},
@@ -156,6 +167,7 @@ export async function buildFixture(server: TestServer, user: TestUser): Promise<
     templateId: (await user.trpc.template.create.mutate({ name: "Hello", body: "Hi" })).id,
     chatId: chats.chatIds[0] ?? "",
     messageId: chats.messageIds[0] ?? "",
+    noteId: (await user.trpc.note.create.mutate({ chatId: chats.chatIds[0] ?? "", body: "Called them back." })).id,
     ...(await memberFixture(user)),
   };
 }
@@ -170,7 +182,7 @@ export async function memberFixture(owner: TestUser): Promise<Pick<Fixture, "mem
 
 /** A workspace's rows in every table the routers write, to assert that a refused call changed nothing. */
 export async function snapshotWorkspace(db: Database, workspaceId: string): Promise<string> {
-  const tables = ["tag", "folder", "template", "audit_log", "contact", "chat", "message"];
+  const tables = ["tag", "folder", "template", "audit_log", "contact", "chat", "message", "chat_note"];
   // An account's status columns follow its WhatsApp session (webhooks), not the caller.
   const parts: unknown[] = [
     await queryRows(db, sql`select id, name, phone_number, engine, webhook_secret from whatsapp_account where workspace_id = ${workspaceId} order by id`),

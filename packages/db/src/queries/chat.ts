@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { chat, chatTag } from "../schema/chat.ts";
 import { contact } from "../schema/contact.ts";
@@ -15,6 +15,10 @@ export interface ChatFilters {
   unread?: boolean | undefined;
   /** Archived chats instead of the others. */
   archived?: boolean | undefined;
+  /** A member's chats; `null` for the chats nobody is assigned. */
+  assignedTo?: string | null | undefined;
+  /** Only pinned chats (the inbox shows them above the rest). */
+  pinned?: boolean | undefined;
 }
 
 /** Where a page of chats ends: the last chat's sort time and id (ties broken by id). */
@@ -36,6 +40,8 @@ const chatColumns = {
   assigneeUserId: chat.assigneeUserId,
   unreadCount: chat.unreadCount,
   archived: chat.archived,
+  pinnedAt: chat.pinnedAt,
+  muted: chat.muted,
   lastMessageAt: chat.lastMessageAt,
   createdAt: chat.createdAt,
   contact: { id: contact.id, waId: contact.waId, name: contact.name, pushName: contact.pushName, phoneNumber: contact.phoneNumber },
@@ -46,6 +52,10 @@ function filterConditions(workspaceId: string, filters: ChatFilters): SQL[] {
   if (filters.accountId) conditions.push(eq(chat.accountId, filters.accountId));
   if (filters.folderId !== undefined) conditions.push(filters.folderId === null ? isNull(chat.folderId) : eq(chat.folderId, filters.folderId));
   if (filters.unread) conditions.push(gt(chat.unreadCount, 0));
+  if (filters.assignedTo !== undefined) {
+    conditions.push(filters.assignedTo === null ? isNull(chat.assigneeUserId) : eq(chat.assigneeUserId, filters.assignedTo));
+  }
+  if (filters.pinned) conditions.push(isNotNull(chat.pinnedAt));
   if (filters.tagId) {
     const tagged = and(eq(chatTag.chatId, chat.id), eq(chatTag.tagId, filters.tagId), eq(chatTag.workspaceId, workspaceId));
     conditions.push(sql`exists (select 1 from ${chatTag} where ${tagged})`);
@@ -173,5 +183,17 @@ export async function getChatForSend(db: Database, params: { workspaceId: string
     .from(chat)
     .innerJoin(whatsappAccount, eq(whatsappAccount.id, chat.accountId))
     .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)));
+  return row;
+}
+
+/** What an agent can change on a chat from the inbox. */
+export type ChatChanges = Partial<{ assigneeUserId: string | null; archived: boolean; pinnedAt: Date | null; muted: boolean; unreadCount: number }>;
+
+export async function updateChat(db: Database, params: { workspaceId: string; id: string; changes: ChatChanges }) {
+  const [row] = await db
+    .update(chat)
+    .set(params.changes)
+    .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)))
+    .returning({ id: chat.id, accountId: chat.accountId, waChatId: chat.waChatId, unreadCount: chat.unreadCount });
   return row;
 }

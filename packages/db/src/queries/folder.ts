@@ -1,14 +1,21 @@
-import { and, asc, count, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { chat } from "../schema/chat.ts";
 import { folder } from "../schema/folder.ts";
 
 const folderColumns = { id: folder.id, name: folder.name, position: folder.position, createdAt: folder.createdAt, updatedAt: folder.updatedAt };
 
 const inWorkspace = (workspaceId: string, id: string) => and(eq(folder.workspaceId, workspaceId), eq(folder.id, id));
 
-/** The workspace's folders in display order. */
+/** The workspace's folders in display order, each with how many chats are in it and how many of those are unread. */
 export async function listFolders(db: Database, params: { workspaceId: string }) {
-  return db.select(folderColumns).from(folder).where(eq(folder.workspaceId, params.workspaceId)).orderBy(asc(folder.position), asc(folder.name));
+  return db
+    .select({ ...folderColumns, chatCount: count(chat.id), unreadChatCount: sql<number>`count(${chat.id}) filter (where ${chat.unreadCount} > 0)`.mapWith(Number) })
+    .from(folder)
+    .leftJoin(chat, and(eq(chat.folderId, folder.id), eq(chat.workspaceId, params.workspaceId)))
+    .where(eq(folder.workspaceId, params.workspaceId))
+    .groupBy(folder.id)
+    .orderBy(asc(folder.position), asc(folder.name));
 }
 
 export async function getFolder(db: Database, params: { workspaceId: string; id: string }) {

@@ -19,6 +19,8 @@ const messageColumns = {
   ack: message.ack,
   timestamp: message.timestamp,
   media: message.media,
+  reactions: message.reactions,
+  failureReason: message.failureReason,
   sentByUserId: message.sentByUserId,
   editedAt: message.editedAt,
   deletedAt: message.deletedAt,

@@ -21,6 +21,10 @@ export const chat = pgTable(
     assigneeUserId: text(),
     unreadCount: integer().notNull().default(0),
     archived: boolean().notNull().default(false),
+    /** Pinned chats list first, most recently pinned on top. */
+    pinnedAt: timestamp({ withTimezone: true }),
+    /** No notifications for this chat (the inbox still shows it). */
+    muted: boolean().notNull().default(false),
     lastMessageAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -4,6 +4,7 @@ export * from "./contact.ts";
 export * from "./folder.ts";
 export * from "./tag.ts";
 export * from "./chat.ts";
+export * from "./chat-note.ts";
 export * from "./template.ts";
 export * from "./message.ts";
 export * from "./subscription.ts";

@@ -1,7 +1,16 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { chat } from "./chat.ts";
 import { createdAt, id, workspaceId } from "./columns.ts";
 import { accountReference } from "./whatsapp-account.ts";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The words of a message body for full-text search, stemmed for each language the inbox speaks
+ * (English, Portuguese, Spanish), so "pedidos" finds "pedido" and "orders" finds "order".
+ */
+export const messageSearchDocument = sql`to_tsvector('english', coalesce(body, '')) || to_tsvector('portuguese', coalesce(body, '')) || to_tsvector('spanish', coalesce(body, ''))`;
 
 /**
  * One WhatsApp message, stored once per WhatsApp message id and number: replayed or duplicated
@@ -36,10 +45,12 @@ export const message = pgTable(
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
+    searchVector: tsvector().generatedAlwaysAs(messageSearchDocument),
   },
   (table) => [
     uniqueIndex("message_account_wa_message_id_unique").on(table.accountId, table.waMessageId),
     index("message_chat_timestamp_idx").on(table.chatId, table.timestamp),
     index("message_workspace_idx").on(table.workspaceId),
+    index("message_search_idx").using("gin", table.searchVector),
   ],
 );

@@ -7,6 +7,8 @@ import { eventsRouter } from "./events.ts";
 import { folderRouter } from "./folder.ts";
 import { healthQuery } from "./health.ts";
 import { memberRouter } from "./member.ts";
+import { noteRouter } from "./note.ts";
+import { searchRouter } from "./search.ts";
 import { messageRouter } from "./message.ts";
 import { subscriptionRouter } from "./subscription.ts";
 import { tagRouter } from "./tag.ts";
@@ -26,6 +28,8 @@ export const appRouter = router({
   template: templateRouter,
   chat: chatRouter,
   events: eventsRouter,
+  note: noteRouter,
+  search: searchRouter,
   message: messageRouter,
   subscription: subscriptionRouter,
   billing: billingRouter,

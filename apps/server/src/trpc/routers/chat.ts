@@ -3,18 +3,40 @@ import * as chats from "@nexis/db/queries/chat";
 import { markChatRead } from "@nexis/db/queries/outbound";
 import { getFolder } from "@nexis/db/queries/folder";
 import { getTag } from "@nexis/db/queries/tag";
-import type { TRPCRouterRecord } from "@trpc/server";
-import { encodeChatCursor, getChatSchema, listChatsSchema, markChatReadSchema } from "../../schemas/chat.ts";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { findMembership } from "@nexis/db/queries/workspace";
+import {
+  archiveChatSchema,
+  assignChatSchema,
+  encodeChatCursor,
+  getChatSchema,
+  listChatsSchema,
+  markChatReadSchema,
+  markChatUnreadSchema,
+  muteChatSchema,
+  pinChatSchema,
+} from "../../schemas/chat.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
+import type { Context } from "../init.ts";
 
 const readChats = workspaceProcedure.use(requirePermission({ chat: ["read"] }));
+const handleChats = workspaceProcedure.use(requirePermission({ chat: ["reply"] }));
+
+/** Applies an inbox change to one of the workspace's chats and tells the live stream. */
+async function changeChat(ctx: Pick<Context, "db" | "events"> & { workspaceId: string }, id: string, changes: chats.ChatChanges) {
+  const chat = found(await chats.updateChat(ctx.db, { workspaceId: ctx.workspaceId, id, changes }), "Chat");
+  ctx.events.publish(ctx.workspaceId, { type: "chat", chatId: chat.id });
+  return chat;
+}
 
 /** The inbox's conversations; the messaging pipeline fills them from WhatsApp. */
 export const chatRouter = {
   /** A page of chats, newest activity first, filtered by number, folder, tag, unread or archived. */
   list: readChats.input(listChatsSchema).query(async ({ ctx, input }) => {
-    const { limit, cursor, ...filters } = input;
+    const { limit, cursor, assignee, ...rest } = input;
+    const assignedTo = assignee === undefined ? undefined : assignee === "unassigned" ? null : assignee === "me" ? ctx.session.user.id : assignee;
+    const filters = { ...rest, assignedTo };
     // A filter naming something the workspace does not have is an error, not an empty inbox.
     const workspaceId = ctx.workspaceId;
     if (filters.accountId) found(await getAccount(ctx.db, { workspaceId, id: filters.accountId }), "Account");
@@ -28,9 +50,44 @@ export const chatRouter = {
     .input(getChatSchema)
     .query(async ({ ctx, input }) => found(await chats.getChat(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat")),
 
+  /** Gives the chat to a member (they see it under "Mine"), or back to nobody with `userId: null`. */
+  assign: handleChats.input(assignChatSchema).mutation(async ({ ctx, input }) => {
+    if (input.userId && !(await findMembership(ctx.db, { userId: input.userId, workspaceId: ctx.workspaceId }))) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "That person is not a member of this workspace." });
+    }
+    await changeChat(ctx, input.id, { assigneeUserId: input.userId });
+    return { id: input.id, assigneeUserId: input.userId };
+  }),
+
+  /** Archives a chat (out of the inbox until archived: false, or a new message… as the agent prefers). */
+  setArchived: handleChats.input(archiveChatSchema).mutation(async ({ ctx, input }) => {
+    await changeChat(ctx, input.id, { archived: input.archived });
+    return { id: input.id, archived: input.archived };
+  }),
+
+  /** Pins a chat above the others, or unpins it. */
+  setPinned: handleChats.input(pinChatSchema).mutation(async ({ ctx, input }) => {
+    const pinnedAt = input.pinned ? new Date() : null;
+    await changeChat(ctx, input.id, { pinnedAt });
+    return { id: input.id, pinnedAt };
+  }),
+
+  /** Mutes a chat's notifications, or unmutes them. */
+  setMuted: handleChats.input(muteChatSchema).mutation(async ({ ctx, input }) => {
+    await changeChat(ctx, input.id, { muted: input.muted });
+    return { id: input.id, muted: input.muted };
+  }),
+
+  /** Marks the chat unread again (one unread at least), as "mark as unread" on the phone. */
+  markUnread: handleChats.input(markChatUnreadSchema).mutation(async ({ ctx, input }) => {
+    const current = found(await chats.getChat(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat");
+    const unreadCount = Math.max(1, current.unreadCount);
+    await changeChat(ctx, input.id, { unreadCount });
+    return { id: input.id, unreadCount };
+  }),
+
   /** Clears the chat's unread count and tells the contact it was read (blue ticks), best effort. */
-  markRead: workspaceProcedure
-    .use(requirePermission({ chat: ["reply"] }))
+  markRead: handleChats
     .input(markChatReadSchema)
     .mutation(async ({ ctx, input }) => {
       const chat = found(await markChatRead(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat");
