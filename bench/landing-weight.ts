@@ -2,7 +2,10 @@
 // every stylesheet, script, font and image it references, following url() in CSS), raw and gzipped,
 // and its JavaScript, against the goal (under 200 KB gzipped, no JavaScript but islands). The baseline
 // is the bare 404 page of the same build, weighed the same way in this run.
-// Run after `pnpm --filter landing build`. Knob: LANDING_DIST (default apps/landing/dist).
+// Images count as a browser downloads them: of a <picture> or a srcset, only the candidate a 1280 px
+// wide window on a light-mode system that takes AVIF would pick, not every one the build offers.
+// Run after `pnpm --filter landing build`. Knobs: LANDING_DIST (default apps/landing/dist), LANDING_DPR
+// (the window's device pixel ratio, default 1).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +13,15 @@ import { gzipSync } from "node:zlib";
 
 const distDir = process.env.LANDING_DIST ?? fileURLToPath(new URL("../apps/landing/dist/", import.meta.url));
 const goalGzipBytes = 200 * 1024;
+
+/** The browser whose downloads are weighed. */
+const viewer = {
+  width: 1280,
+  devicePixelRatio: Number(process.env.LANDING_DPR ?? "1"),
+  colorScheme: "light",
+  imageTypes: new Set(["image/avif", "image/webp", "image/png", "image/jpeg", "image/gif", "image/svg+xml"]),
+};
+const rootFontPx = 16;
 
 type Kind = "html" | "css" | "js" | "font" | "image" | "other";
 
@@ -38,20 +50,88 @@ function fileFor(pathname: string): string {
   return relative === "" || relative.endsWith("/") ? path.join(file, "index.html") : file;
 }
 
-/** What the page makes the browser fetch: stylesheets, scripts, preloads, images and icons (not og:image, canonical or hreflang). */
+const attributeOf = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** A `sizes` or media query length in CSS pixels at the viewer's width; refuses what it cannot evaluate. */
+function lengthInPx(length: string): number {
+  const match = /^(\d+(?:\.\d+)?)(px|rem|em|vw)$/.exec(length.trim());
+  if (!match) throw new Error(`landing-weight cannot evaluate the length "${length}"`);
+  const value = Number(match[1]);
+  if (match[2] === "vw") return (value * viewer.width) / 100;
+  return match[2] === "px" ? value : value * rootFontPx;
+}
+
+/** Whether a media query (width and prefers-color-scheme features joined by `and`) matches the viewer. */
+function matchesMedia(media: string | undefined): boolean {
+  if (!media) return true;
+  return media.split(/\s+and\s+/).every((feature) => {
+    const match = /^\(\s*(max-width|min-width|prefers-color-scheme)\s*:\s*([^)]+?)\s*\)$/.exec(feature.trim());
+    if (!match) throw new Error(`landing-weight cannot evaluate the media query "${media}"`);
+    const [, name, value = ""] = match;
+    if (name === "prefers-color-scheme") return value === viewer.colorScheme;
+    return name === "max-width" ? viewer.width <= lengthInPx(value) : viewer.width >= lengthInPx(value);
+  });
+}
+
+/** The image slot's width from `sizes`: the first entry whose condition matches (100vw without one). */
+function slotWidth(sizes: string | undefined): number {
+  for (const entry of (sizes ?? "").split(",").map((item) => item.trim()).filter(Boolean)) {
+    const conditional = /^(.*\))\s+(\S+)$/.exec(entry);
+    if (!conditional) return lengthInPx(entry);
+    if (matchesMedia(conditional[1])) return lengthInPx(conditional[2] ?? "");
+  }
+  return viewer.width;
+}
+
+/** The URL an <img> or <source> makes the viewer fetch: the least dense srcset candidate that covers its pixel ratio. */
+function pickedUrl(tag: string): string {
+  const srcset = attributeOf(tag, "srcset");
+  if (!srcset) return attributeOf(tag, "src") ?? "";
+  const slot = slotWidth(attributeOf(tag, "sizes"));
+  const candidates = srcset
+    .split(",")
+    .map((candidate) => {
+      const [url = "", descriptor = "1x"] = candidate.trim().split(/\s+/);
+      const value = Number.parseFloat(descriptor);
+      return { url, density: descriptor.endsWith("w") ? value / slot : value };
+    })
+    .sort((a, b) => a.density - b.density);
+  const picked = candidates.find((candidate) => candidate.density >= viewer.devicePixelRatio) ?? candidates.at(-1);
+  return picked?.url ?? "";
+}
+
+/**
+ * The images the viewer fetches: per <picture>, the first <source> whose media and type it takes, else
+ * the <img>. A picture marked `data-theme-override` shows only when a visitor's stored theme goes
+ * against the system's and loads lazily, so a first visit never fetches it.
+ */
+function imagesInHtml(html: string): string[] {
+  const found: string[] = [];
+  const outsidePictures = html.replace(/<picture\b([^>]*)>([\s\S]*?)<\/picture>/g, (_picture, attributes: string, body: string) => {
+    if (attributes.includes("data-theme-override=")) return "";
+    const sources = [...body.matchAll(/<source\b[^>]*>/g)].map(([tag]) => tag);
+    const source = sources.find((tag) => {
+      const type = attributeOf(tag, "type");
+      return (type === undefined || viewer.imageTypes.has(type)) && matchesMedia(attributeOf(tag, "media"));
+    });
+    const image = source ?? /<img\b[^>]*>/.exec(body)?.[0];
+    if (image) found.push(pickedUrl(image));
+    return "";
+  });
+  for (const [tag] of outsidePictures.matchAll(/<img\b[^>]*>/g)) found.push(pickedUrl(tag));
+  return found.filter(Boolean);
+}
+
+/** What the page makes the browser fetch: stylesheets, scripts, preloads, icons and images (not og:image, canonical or hreflang). */
 function referencesInHtml(html: string): string[] {
   const found: string[] = [];
-  for (const [tag] of html.matchAll(/<(link|script|img|source)\b[^>]*>/g)) {
-    const rel = /\srel="([^"]*)"/.exec(tag)?.[1] ?? "";
+  for (const [tag] of html.matchAll(/<(link|script)\b[^>]*>/g)) {
+    const rel = attributeOf(tag, "rel") ?? "";
     if (tag.startsWith("<link") && !/\b(stylesheet|icon|preload|modulepreload|manifest)\b/.test(rel)) continue;
-    for (const attribute of ["href", "src"]) {
-      const value = new RegExp(`\\s${attribute}="([^"]+)"`).exec(tag)?.[1];
-      if (value) found.push(value);
-    }
-    const srcset = /\ssrcset="([^"]+)"/.exec(tag)?.[1];
-    if (srcset) found.push(...srcset.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? ""));
+    const value = attributeOf(tag, "href") ?? attributeOf(tag, "src");
+    if (value) found.push(value);
   }
-  return found;
+  return [...found, ...imagesInHtml(html)];
 }
 
 const referencesInCss = (css: string) => [...css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)].map((match) => match[1] ?? "");
@@ -94,7 +174,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const home = weigh("/");
 const baseline = weigh("/404.html");
 
-console.log(`landing-weight: the built home page (${distDir})`);
+console.log(`landing-weight: the built home page (${distDir}), images as a ${viewer.width} px window at ${viewer.devicePixelRatio}x in ${viewer.colorScheme} mode fetches them`);
 for (const asset of home.assets) console.log(`  ${asset.kind.padEnd(5)} ${asset.url.padEnd(44)} ${kb(asset.raw).padStart(9)} raw ${kb(asset.gzip).padStart(9)} gzip`);
 const byKind = (kind: Kind) => home.assets.filter((asset) => asset.kind === kind);
 for (const kind of ["html", "css", "js", "font", "image"] as const) {

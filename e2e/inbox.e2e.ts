@@ -62,10 +62,13 @@ describe("the agents' inbox", () => {
     await page.waitForURL(/\/inbox/, { timeout: 60_000 });
   });
 
-  it("shows an inbound message in the chat list, opens it and sends a reply", async () => {
+  it("shows an inbound message live in the chat list, opens it and sends a reply whose ticks move live", async () => {
+    // The inbox's live stream is open (`data-live="pending"` is tRPC's word for a started stream).
+    await page.locator('[data-live="pending"]').waitFor({ timeout: 30_000 });
     await sandboxApi(stack.dataDir).inbound(accountId, "5511988887777", "Olá");
     const item = page.getByTestId("chat-item").filter({ hasText: "Olá" });
-    await item.waitFor({ timeout: 30_000 });
+    // Well under the 30 s safety-net refresh: only the live event stream brings it this fast.
+    await item.waitFor({ timeout: 8_000 });
     await item.click();
     const thread = page.getByTestId("message-thread");
     await thread.getByText("Olá").waitFor();
@@ -76,7 +79,7 @@ describe("the agents' inbox", () => {
     const reply = thread.getByTestId("message").filter({ hasText: "Oi! Como posso ajudar?" });
     await reply.waitFor({ timeout: 10_000 });
     // Pending first, then the queue delivers it and the ack moves past the clock.
-    await reply.locator('[data-ack="sent"], [data-ack="delivered"], [data-ack="read"]').waitFor({ timeout: 45_000 });
+    await reply.locator('[data-ack="sent"], [data-ack="delivered"], [data-ack="read"]').waitFor({ timeout: 8_000 });
   });
 
   it("renders onboarding, inbox, conversation and settings at 1280 and 390 px, light and dark", async () => {

@@ -60,3 +60,26 @@ describe("landing: the home page's how it works and FAQ", () => {
     });
   }
 });
+
+describe("landing: the hero's inbox screenshot", () => {
+  assertBuilt();
+
+  for (const { locale, file } of homes) {
+    it(`${file} shows it eagerly, sized, in AVIF and WebP, light and dark, with a ${locale} alt text`, () => {
+      const html = read(file);
+      const hero = html.slice(html.indexOf('<div class="inbox-screenshot">'), html.indexOf("</section>", html.indexOf('<div class="inbox-screenshot">')));
+      const [first, ...overrides] = hero.split("<picture").slice(1);
+      const image = /<img\b[^>]*>/.exec(first ?? "")?.[0] ?? "";
+      expect(image).toContain('loading="eager"');
+      expect(image).toContain('fetchpriority="high"');
+      expect(image).toMatch(/ width="1280" height="800"/);
+      expect(image).toContain(`alt="${m.landing_hero_screenshot_alt({}, { locale })}"`);
+      expect(first).toMatch(/<source media="\(max-width: 640px\) and \(prefers-color-scheme: dark\)" type="image\/avif"[^>]* width="390" height="800"/);
+      expect(first).toMatch(/<source media="\(prefers-color-scheme: dark\)" type="image\/avif" srcset="[^"]*-dark\.[^"]*1280w"/);
+      expect(first).toMatch(/<source type="image\/webp" srcset="[^"]*-light\.[^"]*640w/);
+      // The other theme's pictures, for a visitor whose stored pick goes against the system's, wait until shown.
+      expect(overrides.map((picture) => /data-theme-override="(\w+)"/.exec(picture)?.[1])).toEqual(["light", "dark"]);
+      for (const picture of overrides) expect(picture).toContain('loading="lazy"');
+    });
+  }
+});

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { assertBuilt, attributeValues, builtPages, existsInBuild } from "./built-site.ts";
 
 /**
- * A link checker over the built site: every internal link, image, stylesheet and script, and every
- * absolute URL on the site's own origin (canonical, hreflang, og:image), resolves to a built file,
- * and every `#fragment` to an id on its page.
+ * A link checker over the built site: every internal link, image (each srcset candidate too),
+ * stylesheet and script, and every absolute URL on the site's own origin (canonical, hreflang,
+ * og:image), resolves to a built file, and every `#fragment` to an id on its page.
  */
 describe("landing: links in the build", () => {
   assertBuilt();
@@ -29,6 +29,8 @@ describe("landing: links in the build", () => {
       const references = [
         ...attributeValues(page.html, "href"),
         ...attributeValues(page.html, "src"),
+        // Every srcset candidate: each browser may pick another one.
+        ...attributeValues(page.html, "srcset").flatMap((srcset) => srcset.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")),
         ...attributeValues(page.html, "content").filter((value) => /^https?:\/\//.test(value)),
       ];
       const broken: string[] = [];

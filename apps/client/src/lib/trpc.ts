@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "server/trpc";
 import { clientEnv } from "../env.ts";
@@ -9,12 +9,18 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 /** One tRPC client per browser tab (and per server render), talking to the API server. */
 export function createTrpcClient() {
+  const url = `${clientEnv.serverUrl}/trpc`;
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: `${clientEnv.serverUrl}/trpc`,
-        // The API's session cookie travels cross-origin (client :3000 → API :8787).
-        fetch: (url, options) => fetch(url, { ...options, credentials: "include" }),
+      splitLink({
+        // Live events stream over SSE (EventSource), which resumes with the last event id by itself.
+        condition: (operation) => operation.type === "subscription",
+        true: httpSubscriptionLink({ url, eventSourceOptions: { withCredentials: true } }),
+        false: httpBatchLink({
+          url,
+          // The API's session cookie travels cross-origin (client :3000 → API :8787).
+          fetch: (input, options) => fetch(input, { ...options, credentials: "include" }),
+        }),
       }),
     ],
   });

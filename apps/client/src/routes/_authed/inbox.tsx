@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/common/empty-state.tsx";
 import { ChatList } from "../../components/inbox/chat-list.tsx";
 import { Conversation } from "../../components/inbox/conversation.tsx";
 import { Sidebar } from "../../components/inbox/sidebar.tsx";
+import { useLiveEvents } from "../../hooks/use-live-events.ts";
 import { chatFilters, inboxSearchSchema } from "../../lib/inbox-search.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 
@@ -22,13 +23,19 @@ function InboxPage() {
   const trpc = useTRPC();
   const [menuOpen, setMenuOpen] = useState(false);
   const accounts = useQuery(trpc.account.list.queryOptions());
+  const live = useLiveEvents();
   // A workspace with no number yet has nothing to show: lead it to link one (once the list is
   // current: a cached empty list from before onboarding must not send the user back there).
   if (accounts.data?.length === 0 && !accounts.isFetching) return <Navigate to="/onboarding" />;
 
   const chatId = search.chatId;
   return (
-    <div className="flex h-dvh overflow-hidden">
+    <div className="flex h-dvh overflow-hidden" data-live={live.status}>
+      {live.reconnecting && (
+        <div role="status" className="fixed inset-x-0 top-0 z-40 bg-amber-100 px-3 py-1 text-center text-sm text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          {m.inbox_reconnecting()}
+        </div>
+      )}
       <aside
         className={classNames(
           "w-72 shrink-0 border-r border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900",

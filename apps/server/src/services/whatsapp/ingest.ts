@@ -31,7 +31,8 @@ function messageType(payload: MessagePayload): string {
   if (payload.location) return "location";
   if (payload.vCards?.length) return "vcard";
   if (payload.hasMedia) {
-    const mimetype = payload.media?.mimetype ?? "";
+    // WEBJS names the type in `_data` until the file is downloaded (no `media` yet).
+    const mimetype = payload.media?.mimetype ?? payload._data?.mimetype ?? "";
     if (mimetype.startsWith("image/")) return "image";
     if (mimetype.startsWith("video/")) return "video";
     if (mimetype.startsWith("audio/")) return "audio";

@@ -29,7 +29,7 @@ export const messagePayloadSchema = z.object({
   ack: z.number().int().min(-1).max(4).default(0),
   location: z.object({ latitude: z.union([z.string(), z.number()]), longitude: z.union([z.string(), z.number()]) }).nullish(),
   vCards: z.array(z.string()).nullish(),
-  _data: z.object({ notifyName: z.string().nullish() }).passthrough().nullish(),
+  _data: z.object({ notifyName: z.string().nullish(), mimetype: z.string().nullish() }).passthrough().nullish(),
 });
 export type MessagePayload = z.infer<typeof messagePayloadSchema>;
 

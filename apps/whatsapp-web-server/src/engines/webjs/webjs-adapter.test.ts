@@ -11,6 +11,7 @@ import {
   toMe,
   toReaction,
   toRevoked,
+  toSentMessage,
   toVcard,
   toWAContact,
   toWAMessage,
@@ -81,6 +82,27 @@ describe("WEBJS adapter: messages", () => {
     expect(toWAMessage(location).location).toEqual({ latitude: "38.7223", longitude: "-9.1393", live: false, name: "Lisbon", description: "Lisbon" });
     const card = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD";
     expect(toWAMessage(wwebjsMessage({ type: "vcard" as WebjsMessage["type"], vCards: [card] })).vCards).toEqual([card]);
+  });
+
+  test("a received photo has media and its caption as body, with no media object (the service serves no WEBJS files)", () => {
+    const data = { mimetype: "image/jpeg", filename: undefined, size: 48_213, caption: "look", notifyName: "Ana" };
+    const photo = toWAMessage(wwebjsMessage({ type: "image" as WebjsMessage["type"], hasMedia: true, body: "look", _data: data }));
+    expect(photo).toMatchObject({ hasMedia: true, body: "look", _data: { mimetype: "image/jpeg", size: 48_213 } });
+    expect(photo).not.toHaveProperty("media");
+    expect(photo).not.toHaveProperty("mediaUrl");
+  });
+
+  test("media whatsapp-web.js cannot download (no directPath) keeps its caption as body, not the base64 thumbnail", () => {
+    const document = wwebjsMessage({ type: "document" as WebjsMessage["type"], hasMedia: false, body: "/9j/4AAQSkZJRg", _data: { caption: "the contract" } });
+    expect(toWAMessage(document)).toMatchObject({ hasMedia: false, body: "the contract" });
+    const voice = wwebjsMessage({ type: "ptt" as WebjsMessage["type"], hasMedia: false, body: "T2dnUw", _data: {} });
+    expect(toWAMessage(voice).body).toBe("");
+  });
+
+  test("a message we just sent is from the API, with media as its sender says", () => {
+    const sent = wwebjsMessage({ fromMe: true, from: me, to: contact, type: "video" as WebjsMessage["type"], hasMedia: false, body: "AAAA", _data: { caption: "clip" } });
+    expect(toSentMessage(sent, true)).toMatchObject({ source: "api", hasMedia: true, body: "clip" });
+    expect(toSentMessage(wwebjsMessage(), false)).toMatchObject({ source: "api", hasMedia: false, body: "hello" });
   });
 
   test("acks map to WAHA's names; a level WAHA does not know counts as PENDING", () => {

@@ -61,7 +61,23 @@ function replyTo(message: WebjsMessage): WAMessage["replyTo"] {
   };
 }
 
-/** A whatsapp-web.js `Message` as WAHA's `WAMessage`. */
+/**
+ * A message's text; for media, its caption. whatsapp-web.js gives a media message's caption as
+ * `body` only while the file can be downloaded (`directPath`); otherwise its `body` is the raw
+ * one, the base64 thumbnail, which is no text.
+ */
+function bodyOf(message: WebjsMessage): string {
+  if (message.hasMedia || !mediaTypes.has(message.type)) return message.body;
+  const caption = message._data?.caption;
+  return typeof caption === "string" ? caption : "";
+}
+
+/**
+ * A whatsapp-web.js `Message` as WAHA's `WAMessage`. Media is `hasMedia` with the caption as
+ * `body`, and no `media` object: like WAHA's WEBJS engine before it downloads a file, since this
+ * service serves only SANDBOX files (`/api/files`); the type, name and size stay in `_data`
+ * (`mimetype`, `filename`, `size`).
+ */
 export function toWAMessage(message: WebjsMessage, source: MessageSource = "app"): WAMessage {
   const ack = toAck(message.ack);
   const quoted = replyTo(message);
@@ -74,7 +90,7 @@ export function toWAMessage(message: WebjsMessage, source: MessageSource = "app"
     to: message.to,
     // whatsapp-web.js names a group message's sender `author`; WAHA calls it `participant`.
     ...(message.author ? { participant: message.author } : {}),
-    body: message.body,
+    body: bodyOf(message),
     hasMedia: message.hasMedia,
     ack,
     ackName: ackNames[ack],
@@ -93,6 +109,15 @@ export function toWAMessage(message: WebjsMessage, source: MessageSource = "app"
     ...(message.vCards.length > 0 ? { vCards: message.vCards } : {}),
     _data: message._data ?? {},
   };
+}
+
+/**
+ * A message this service just sent or forwarded (`source: "api"`). whatsapp-web.js counts media
+ * only once WhatsApp Web knows where the file is stored (`directPath`), which a fresh send may
+ * still lack, so the sender says whether it carries media.
+ */
+export function toSentMessage(message: WebjsMessage, hasMedia: boolean): WAMessage {
+  return { ...toWAMessage(message, "api"), hasMedia };
 }
 
 /** The `message.ack` payload. */

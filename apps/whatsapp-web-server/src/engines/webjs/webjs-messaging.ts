@@ -4,6 +4,7 @@ import type {
   ChatInfo,
   ChatsQuery,
   ChatSummary,
+  ForwardMessageRequest,
   GroupInfo,
   ListQuery,
   MessageRef,
@@ -13,12 +14,15 @@ import type {
   PresenceStatus,
   SendContactVcardRequest,
   SendLocationRequest,
+  SendMediaRequest,
   SendTextRequest,
   WAContact,
   WAMessage,
 } from "../../waha/types.ts";
-import { type MessageSource, toChatInfo, toChatSummary, toGroupInfo, toVcard, toWAContact, toWAMessage, type WebjsGroup } from "./webjs-adapter.ts";
+import { type MessageSource, toChatInfo, toChatSummary, toGroupInfo, toSentMessage, toVcard, toWAContact, toWAMessage, type WebjsGroup } from "./webjs-adapter.ts";
+import { forwardMessage } from "./webjs-forward.ts";
 import { filterMessages, sortAndPage } from "./webjs-lists.ts";
+import { mediaSendOptions, toMessageMedia } from "./webjs-media.ts";
 
 /** How many ids of messages sent through the API we remember, to tell `source: "api"` from "app". */
 const rememberedSends = 1_000;
@@ -51,6 +55,21 @@ export class WebjsMessaging {
     for (const contact of request.contacts) last = await this.send(request.chatId, toVcard(contact), request.reply_to);
     if (!last) throw notFound("No contact to send");
     return last;
+  }
+
+  /** An image, file (as a document), voice note or video, with its caption; answered with `hasMedia: true`. */
+  async sendMedia(request: SendMediaRequest): Promise<WAMessage> {
+    const message = await this.client().sendMessage(request.chatId, toMessageMedia(request.file), mediaSendOptions(request));
+    this.remember(message.id._serialized);
+    return toSentMessage(message, true);
+  }
+
+  /** Forwards a message (404 for an unknown one or chat) and answers the copy in the target chat. */
+  async forward(request: ForwardMessageRequest): Promise<WAMessage> {
+    const original = await this.message(request.messageId);
+    const copy = await forwardMessage(original, await this.chat(request.chatId));
+    this.remember(copy.id._serialized);
+    return toSentMessage(copy, copy.hasMedia || original.hasMedia);
   }
 
   async react(messageId: string, reaction: string): Promise<void> {
@@ -167,9 +186,14 @@ export class WebjsMessaging {
   private async send(chatId: string, content: string | Location, replyTo?: string): Promise<WAMessage> {
     // sendSeen: false, so sending does not mark the chat read: WAHA's sendSeen does that.
     const message = await this.client().sendMessage(chatId, content, { sendSeen: false, ...(replyTo ? { quotedMessageId: replyTo } : {}) });
-    this.sentIds.add(message.id._serialized);
-    if (this.sentIds.size > rememberedSends) this.sentIds.delete(this.sentIds.values().next().value as string);
+    this.remember(message.id._serialized);
     return toWAMessage(message, "api");
+  }
+
+  /** Notes a message this API sent, forgetting the oldest past `rememberedSends`. */
+  private remember(messageId: string): void {
+    this.sentIds.add(messageId);
+    if (this.sentIds.size > rememberedSends) this.sentIds.delete(this.sentIds.values().next().value as string);
   }
 
   private async message(messageId: string): Promise<Message> {

@@ -4,6 +4,7 @@ import type {
   ChatsQuery,
   ChatSummary,
   EditMessageRequest,
+  ForwardMessageRequest,
   GroupInfo,
   ListQuery,
   MessageRef,
@@ -13,6 +14,7 @@ import type {
   ReactionRequest,
   SendContactVcardRequest,
   SendLocationRequest,
+  SendMediaRequest,
   SendSeenRequest,
   SendTextRequest,
   SetPresenceRequest,
@@ -25,7 +27,8 @@ import type { WebjsMessaging } from "./webjs-messaging.ts";
 /**
  * The EngineSession operations whatsapp-web.js supports, each handed to `WebjsMessaging`, so the
  * session class holds only the lifecycle. Presence lookups (`getPresences`, `getPresence`) stay
- * "not implemented" (501): whatsapp-web.js has no presence events to answer them from.
+ * "not implemented" (501): whatsapp-web.js has no presence events to answer them from. Deleting a
+ * chat, the group changes and the contact edits are not wired yet (501 too).
  */
 export abstract class WebjsOperations extends EngineSessionBase {
   protected abstract readonly messaging: WebjsMessaging;
@@ -40,6 +43,14 @@ export abstract class WebjsOperations extends EngineSessionBase {
 
   override sendContactVcard(request: SendContactVcardRequest): Promise<WAMessage> {
     return this.messaging.sendContactVcard(request);
+  }
+
+  override sendMedia(request: SendMediaRequest): Promise<WAMessage> {
+    return this.messaging.sendMedia(request);
+  }
+
+  override forwardMessage(request: ForwardMessageRequest): Promise<WAMessage> {
+    return this.messaging.forward(request);
   }
 
   override setReaction(request: ReactionRequest): Promise<void> {
