@@ -40,12 +40,15 @@ const badByKind: Record<FieldKind, unknown[]> = {
   clientId: ["short", "with space!!", "x".repeat(65), "' OR 1=1 --"],
   assignee: ["mine", "nobody", "' OR 1=1 --", "ME"],
   query: ["", " ", "x", "x".repeat(201)],
+  emoji: ["x", "thumbs up", "👍".repeat(10), "' OR 1=1 --"],
 };
 
 /** Values of `badForAnyField` that a kind of field rightly accepts. */
 const acceptedByKind: Partial<Record<FieldKind, (value: unknown) => boolean>> = {
   limit: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 100,
   bool: (value) => typeof value === "boolean",
+  // An empty reaction is how WhatsApp takes one away.
+  emoji: (value) => value === "",
   vars: (value) => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0,
 };
 

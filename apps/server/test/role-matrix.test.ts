@@ -55,6 +55,9 @@ const matrix: Record<string, Role[]> = {
   "chat.setPinned": everyone,
   "chat.setMuted": everyone,
   "note.create": everyone,
+  "message.react": everyone,
+  "message.edit": everyone,
+  "message.revoke": everyone,
   // The fixture's note is the owner's: an agent may delete only their own.
   "note.delete": managers,
 };
@@ -72,6 +75,11 @@ const notRoleRefusal: Record<string, string> = {
   "message.send": "PRECONDITION_FAILED",
   // The fixture has no failed message to send again.
   "message.retry": "NOT_FOUND",
+  // The fixture's number never linked (the WhatsApp service refuses), and its newest message is
+  // the contact's, which nobody may edit or delete.
+  "message.react": "PRECONDITION_FAILED",
+  "message.edit": "FORBIDDEN",
+  "message.revoke": "FORBIDDEN",
 };
 
 let server: TestServer;

@@ -145,6 +145,36 @@ describe("linking a number through the WhatsApp service (SANDBOX)", () => {
     expect((await owner.trpc.chat.get.query({ id: chat.id })).unreadCount).toBe(0);
   });
 
+  it("reacts, edits and deletes through WhatsApp; the stored message follows the service's webhooks", async () => {
+    const { items } = await owner.trpc.chat.list.query({ accountId });
+    const chat = items.find((item) => item.waChatId === "5511988887777@c.us");
+    if (!chat) throw new Error("no chat");
+    const page = await owner.trpc.message.list.query({ chatId: chat.id });
+    const theirs = page.items.find((message) => !message.fromMe);
+    const ours = page.items.find((message) => message.fromMe && message.ack >= 1);
+    if (!theirs || !ours) throw new Error("no messages to act on");
+
+    await owner.trpc.message.react.mutate({ id: theirs.id, emoji: "👍" });
+    await eventually(async () => {
+      if ((await owner.trpc.message.get.query({ id: theirs.id })).reactions.me !== "👍") throw new Error("no reaction yet");
+    });
+    expect((await trpcError(owner.trpc.message.edit.mutate({ id: theirs.id, text: "not mine" }))).data?.code).toBe("FORBIDDEN");
+
+    await owner.trpc.message.edit.mutate({ id: ours.id, text: "Olá! Em que posso ajudar?" });
+    const edited = await eventually(async () => {
+      const message = await owner.trpc.message.get.query({ id: ours.id });
+      if (!message.editedAt) throw new Error("not edited yet");
+      return message;
+    });
+    expect(edited.body).toBe("Olá! Em que posso ajudar?");
+
+    await owner.trpc.message.revoke.mutate({ id: ours.id });
+    await eventually(async () => {
+      if (!(await owner.trpc.message.get.query({ id: ours.id })).deletedAt) throw new Error("not deleted yet");
+    });
+    expect((await trpcError(owner.trpc.message.edit.mutate({ id: ours.id, text: "again" }))).data?.code).toBe("PRECONDITION_FAILED");
+  });
+
   it("honours the WhatsApp service's 429: the message stays pending and is tried again after Retry-After", async () => {
     const { items } = await owner.trpc.chat.list.query({ accountId });
     const chat = items.find((item) => item.waChatId === "5511988887777@c.us");

@@ -84,3 +84,11 @@ export const searchSchema = z.object({
     .refine((value) => value.length >= 2, "At least 2 characters"),
   limit: z.number().int().min(1).max(50).default(20),
 });
+
+/** Reacts to a message with one emoji; an empty string takes our reaction away. */
+export const reactToMessageSchema = z.object({
+  id: idSchema,
+  emoji: z.string().max(16, "One emoji").refine((value) => value === "" || /^\p{Extended_Pictographic}/u.test(value), "An emoji, or empty to remove"),
+});
+export const editMessageSchema = z.object({ id: idSchema, text: longTextSchema(4096) });
+export const revokeMessageSchema = byIdSchema;

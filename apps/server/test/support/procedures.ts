@@ -22,7 +22,7 @@ export interface Fixture {
   noteId: string;
 }
 
-export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm" | "clientId" | "assignee" | "query";
+export type FieldKind = "id" | "ids" | "name" | "color" | "phone" | "shortcut" | "body" | "email" | "role" | "limit" | "bool" | "cursor" | "vars" | "confirm" | "clientId" | "assignee" | "query" | "emoji";
 
 export interface ProcedureCase {
   /** A valid input built from a fixture; absent for procedures without input. */
@@ -106,6 +106,9 @@ export const procedureCases: Record<string, ProcedureCase> = {
     optional: ["replyToId", "clientId"],
   },
   "message.retry": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
+  "message.react": { input: (f) => ({ id: f.messageId, emoji: "👍" }), fields: { id: "id", emoji: "emoji" } },
+  "message.edit": { input: (f) => ({ id: f.messageId, text: "Edited" }), fields: { id: "id", text: "body" } },
+  "message.revoke": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
   "chat.markRead": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
   "chat.markUnread": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
   "chat.assign": { input: (f) => ({ id: f.chatId, userId: null }), fields: { id: "id", userId: "id" }, nullable: ["userId"] },

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNotNull, lt, or, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { chat } from "../schema/chat.ts";
 import { message } from "../schema/message.ts";
 
 /** Where a page of messages ends: the last message's WhatsApp timestamp and id. */
@@ -81,4 +82,14 @@ export async function countMonthlyOutboundMessages(db: Database, params: { works
       ),
     );
   return row?.value ?? 0;
+}
+
+/** What acting on a message through WhatsApp needs: its ids, its chat's WhatsApp id and its number. */
+export async function getMessageTarget(db: Database, params: { workspaceId: string; id: string }) {
+  const [row] = await db
+    .select({ id: message.id, accountId: message.accountId, waMessageId: message.waMessageId, fromMe: message.fromMe, deletedAt: message.deletedAt, waChatId: chat.waChatId })
+    .from(message)
+    .innerJoin(chat, eq(chat.id, message.chatId))
+    .where(and(eq(message.workspaceId, params.workspaceId), eq(message.id, params.id)));
+  return row;
 }

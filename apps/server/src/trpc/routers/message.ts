@@ -3,7 +3,18 @@ import { getChatForSend } from "@nexis/db/queries/chat";
 import * as messages from "@nexis/db/queries/message";
 import * as outbound from "@nexis/db/queries/outbound";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { encodeMessageCursor, getMessageSchema, listMessagesSchema, retryMessageSchema, sendMessageSchema } from "../../schemas/chat.ts";
+import {
+  editMessageSchema,
+  encodeMessageCursor,
+  getMessageSchema,
+  listMessagesSchema,
+  reactToMessageSchema,
+  retryMessageSchema,
+  revokeMessageSchema,
+  sendMessageSchema,
+} from "../../schemas/chat.ts";
+import { callWhatsApp, type WhatsAppLink } from "../../services/whatsapp/whatsapp-link.ts";
+import type { Context } from "../init.ts";
 import { requireWorkspaceChats } from "../chat-batch.ts";
 import { found } from "../errors.ts";
 import { assertAccountWithinPlan, enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
@@ -13,6 +24,25 @@ const replyToChats = workspaceProcedure.use(requirePermission({ chat: ["reply"] 
 
 /** A message key shaped like WhatsApp Web's (`3EB0` and hex), chosen before sending. */
 const newMessageKey = () => `3EB0${randomBytes(10).toString("hex").toUpperCase()}`;
+
+/**
+ * Runs a WhatsApp command on one of the workspace's messages (react, edit, revoke) on its
+ * number's session. The stored message changes when the service's webhook confirms it.
+ */
+async function onMessage(
+  ctx: Pick<Context, "db" | "whatsapp"> & { workspaceId: string },
+  id: string,
+  command: (client: WhatsAppLink["client"], target: { session: string; chatId: string; messageId: string }) => Promise<unknown>,
+  options: { ownOnly: boolean },
+) {
+  const message = found(await messages.getMessageTarget(ctx.db, { workspaceId: ctx.workspaceId, id }), "Message");
+  if (options.ownOnly && !message.fromMe) throw new TRPCError({ code: "FORBIDDEN", message: "Only messages sent from this number can be changed." });
+  if (message.deletedAt) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This message was deleted." });
+  if (!ctx.whatsapp) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This server has no WhatsApp service configured (WHATSAPP_SERVER_URL)." });
+  const { client } = ctx.whatsapp;
+  await callWhatsApp(() => command(client, { session: message.accountId, chatId: message.waChatId, messageId: message.waMessageId }));
+  return { id: message.id };
+}
 
 /** Messages of the workspace's chats: reading, and sending through the outbound queue. */
 export const messageRouter = {
@@ -61,6 +91,21 @@ export const messageRouter = {
       ctx.events.publish(workspaceId, { type: "message", chatId: chat.id, messageId: message.id });
       return message;
     }),
+
+  /** Reacts with an emoji (or removes our reaction with ""), as WhatsApp shows under the bubble. */
+  react: replyToChats.input(reactToMessageSchema).mutation(({ ctx, input }) =>
+    onMessage(ctx, input.id, (client, target) => client.setReaction({ session: target.session, messageId: target.messageId, reaction: input.emoji }), { ownOnly: false }),
+  ),
+
+  /** Edits the text of one of our messages (WhatsApp shows it as edited). */
+  edit: replyToChats.input(editMessageSchema).mutation(({ ctx, input }) =>
+    onMessage(ctx, input.id, (client, target) => client.editMessage(target.session, target.chatId, target.messageId, { text: input.text }), { ownOnly: true }),
+  ),
+
+  /** Deletes one of our messages for everyone. */
+  revoke: replyToChats.input(revokeMessageSchema).mutation(({ ctx, input }) =>
+    onMessage(ctx, input.id, (client, target) => client.deleteMessage(target.session, target.chatId, target.messageId), { ownOnly: true }),
+  ),
 
   /** Sends a FAILED message again. */
   retry: replyToChats.input(retryMessageSchema).mutation(async ({ ctx, input }) => {
