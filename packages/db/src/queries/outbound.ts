@@ -3,7 +3,6 @@ import type { Database } from "../client.ts";
 import { chat } from "../schema/chat.ts";
 import { message } from "../schema/message.ts";
 import { outbox } from "../schema/outbox.ts";
-import { whatsappAccount } from "../schema/whatsapp-account.ts";
 
 /** What the worker sends for one outbox row (`kind: "send-text"`). */
 export interface SendTextJob {
@@ -163,20 +162,4 @@ export async function requeueFailedMessage(db: Database, params: { workspaceId: 
     if (requeued.length === 0) throw new Error("a failed message without its outbox job");
     return true;
   });
-}
-
-/** The account's status, for refusing sends on a number that is not connected. */
-export async function getAccountStatus(db: Database, params: { accountId: string }) {
-  const [row] = await db.select({ status: whatsappAccount.status }).from(whatsappAccount).where(eq(whatsappAccount.id, params.accountId));
-  return row?.status;
-}
-
-/** Marks a chat read; answers its WhatsApp id and account for the `sendSeen` that follows. */
-export async function markChatRead(db: Database, params: { workspaceId: string; id: string }) {
-  const [row] = await db
-    .update(chat)
-    .set({ unreadCount: 0 })
-    .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)))
-    .returning({ id: chat.id, accountId: chat.accountId, waChatId: chat.waChatId });
-  return row;
 }

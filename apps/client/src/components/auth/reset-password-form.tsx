@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { authClient } from "../../lib/auth-client.ts";
 import { type ResetPasswordInput, resetPasswordSchema } from "../../lib/auth-schemas.ts";
 import { FormError } from "../common/form-error.tsx";
-import { TextField } from "../common/text-field.tsx";
+import { NewPasswordField } from "./new-password-field.tsx";
 
 /** The new password for the token in the mailed link. */
 export function ResetPasswordForm({ token, onDone }: { token: string; onDone: () => void }) {
@@ -23,14 +23,7 @@ export function ResetPasswordForm({ token, onDone }: { token: string; onDone: ()
 
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate>
-      <TextField
-        label={m.auth_password()}
-        type="password"
-        autoComplete="new-password"
-        hint={m.auth_password_hint()}
-        error={errors.password?.message}
-        {...form.register("password")}
-      />
+      <NewPasswordField error={errors.password?.message} {...form.register("password")} />
       <FormError message={failure} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {m.auth_reset_submit()}

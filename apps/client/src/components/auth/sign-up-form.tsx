@@ -7,6 +7,7 @@ import { authClient } from "../../lib/auth-client.ts";
 import { type SignUpInput, signUpSchema } from "../../lib/auth-schemas.ts";
 import { FormError } from "../common/form-error.tsx";
 import { TextField } from "../common/text-field.tsx";
+import { NewPasswordField } from "./new-password-field.tsx";
 
 /** Name, email and password; Better Auth signs the new user in at once. */
 export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
@@ -25,14 +26,7 @@ export function SignUpForm({ onSignedUp }: { onSignedUp: () => void }) {
     <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate>
       <TextField label={m.auth_name()} autoComplete="name" error={errors.name?.message} {...form.register("name")} />
       <TextField label={m.auth_email()} type="email" autoComplete="email" error={errors.email?.message} {...form.register("email")} />
-      <TextField
-        label={m.auth_password()}
-        type="password"
-        autoComplete="new-password"
-        hint={m.auth_password_hint()}
-        error={errors.password?.message}
-        {...form.register("password")}
-      />
+      <NewPasswordField error={errors.password?.message} {...form.register("password")} />
       <FormError message={failure} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {m.auth_sign_up_submit()}

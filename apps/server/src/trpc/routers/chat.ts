@@ -1,6 +1,5 @@
 import { getAccount } from "@nexis/db/queries/account";
 import * as chats from "@nexis/db/queries/chat";
-import { markChatRead } from "@nexis/db/queries/outbound";
 import { getFolder } from "@nexis/db/queries/folder";
 import { getTag } from "@nexis/db/queries/tag";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
@@ -90,10 +89,9 @@ export const chatRouter = {
   markRead: handleChats
     .input(markChatReadSchema)
     .mutation(async ({ ctx, input }) => {
-      const chat = found(await markChatRead(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat");
+      const chat = await changeChat(ctx, input.id, { unreadCount: 0 });
       // Read receipts are a courtesy: a number that is offline must not stop the inbox.
       await ctx.whatsapp?.client.sendSeen({ session: chat.accountId, chatId: chat.waChatId }).catch(() => undefined);
-      ctx.events.publish(ctx.workspaceId, { type: "chat", chatId: chat.id });
       return { id: chat.id, unreadCount: 0 };
     }),
 } satisfies TRPCRouterRecord;
