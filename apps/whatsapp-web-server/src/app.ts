@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { apiKeyAuth } from "./auth/api-key.ts";
 import type { EngineName } from "./engines/engine-name.ts";
 import { jsonErrors } from "./errors.ts";
+import { createMetrics, metricsRoutes } from "./metrics/metrics.ts";
 import type { HealthCheck } from "./health/health-check.ts";
 import { type Logger, silentLogger } from "./logger.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -45,11 +46,13 @@ export function createApp(options: AppOptions) {
   const app = new Elysia()
     .use(jsonErrors(options.logger ?? silentLogger))
     .use(apiKeyAuth(options.apiKey))
+    .use(metricsRoutes(createMetrics({ sessions, webhooks })))
     .use(
       serverRoutes({
         engine: options.engine,
         browserPath: options.browserPath ?? null,
         healthChecks: options.healthChecks ?? {},
+        readyChecks: { sessionStore: options.runtime.storeCheck },
       }),
     )
     .use(sessionRoutes(sessions))

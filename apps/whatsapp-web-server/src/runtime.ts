@@ -7,6 +7,7 @@ import { resolveSandboxOptions, type SandboxOptions } from "./engines/sandbox/sa
 import { createSqliteSandboxStore } from "./engines/sandbox/sandbox-store.ts";
 import { createWebjsEngine } from "./engines/webjs/index.ts";
 import { createEnvironment } from "./environment.ts";
+import type { HealthIndicator } from "./health/health-check.ts";
 import type { Logger } from "./logger.ts";
 import { SessionManager } from "./sessions/session-manager.ts";
 import { createSqliteSessionStore } from "./sessions/session-store.ts";
@@ -74,6 +75,11 @@ export function createRuntime(options: RuntimeOptions) {
     webhooks,
     /** A stored media file of a session, as `GET /api/files/{session}/{file}` serves it. */
     mediaFile: (session: string, name: string) => sandboxStore.media(session).read(name),
+    /** Readiness of the session registry: a query answers (it fails once the database is closed). */
+    storeCheck: (): HealthIndicator => {
+      db.query("SELECT 1").get();
+      return { status: "up" };
+    },
     /** Resumes pending webhooks and brings back the sessions that were running. */
     async start() {
       webhooks.resume();

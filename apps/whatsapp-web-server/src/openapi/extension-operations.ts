@@ -68,6 +68,15 @@ export const extensionOperations: Record<string, ExtensionOperation> = {
     query: webhookLogQuerySchema,
     success: { status: 200, description: "{ pending, attempts }" },
   },
+  "GET /api/x/metrics": {
+    summary: "Prometheus metrics: sessions by status, webhook attempts and backlog, HTTP latency by route",
+    success: { status: 200, description: "Prometheus text format", contentType: "text/plain" },
+  },
+  "GET /ready": {
+    summary: "Readiness: the session store answers and the data folder is writable (503 otherwise)",
+    description: "Public like `/health`; a load balancer sends traffic only to a ready worker.",
+    success: { status: 200, description: "HealthCheck report" },
+  },
   "GET /sandbox/phone": {
     summary: "The simulated phone's page (asks for the API key itself)",
     success: { status: 200, description: "HTML page", contentType: "text/html" },

@@ -9,9 +9,14 @@ export type ServerRoutesOptions = {
   /** The browser the WEBJS engine launches; null for engines without one (WAHA reports null too). */
   browserPath: string | null;
   healthChecks: Record<string, HealthCheck>;
+  /** What must answer before the worker takes traffic (`GET /ready`), beside the health checks. */
+  readyChecks?: Record<string, HealthCheck>;
 };
 
-/** WAHA's observability routes: `GET /ping`, `GET /health`, `GET /api/server/version`, `GET /api/server/status`. */
+/**
+ * WAHA's observability routes: `GET /ping`, `GET /health`, `GET /api/server/version`,
+ * `GET /api/server/status`; and our `GET /ready` (health plus the session store), for load balancers.
+ */
 export function serverRoutes(options: ServerRoutesOptions) {
   const environment = createEnvironment(options.engine, options.browserPath);
   const startTimestamp = Date.now();
@@ -22,6 +27,11 @@ export function serverRoutes(options: ServerRoutesOptions) {
     .get("/ping", () => ({ message: "pong" }))
     .get("/health", async ({ set }) => {
       const report = await runHealthChecks(options.healthChecks);
+      if (report.status !== "ok") set.status = 503;
+      return report;
+    })
+    .get("/ready", async ({ set }) => {
+      const report = await runHealthChecks({ ...options.healthChecks, ...options.readyChecks });
       if (report.status !== "ok") set.status = 503;
       return report;
     })

@@ -16,12 +16,20 @@ export type DeliveryAttempt = {
 /** The most recent attempts, in memory (a bounded ring: the log is for looking, not for keeping). */
 export class DeliveryLog {
   private readonly entries: DeliveryAttempt[] = [];
+  private readonly listeners = new Set<(entry: DeliveryAttempt) => void>();
 
   constructor(private readonly capacity = 500) {}
 
   add(entry: DeliveryAttempt): void {
     this.entries.push(entry);
     if (this.entries.length > this.capacity) this.entries.shift();
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  /** Calls `listener` for every attempt from now on (metrics count them); returns the unsubscribe. */
+  onAttempt(listener: (entry: DeliveryAttempt) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Newest first, optionally for one session. */
