@@ -3,6 +3,7 @@ import { apiKeyAuth } from "./auth/api-key.ts";
 import type { EngineName } from "./engines/engine-name.ts";
 import { jsonErrors } from "./errors.ts";
 import { createMetrics, metricsRoutes } from "./metrics/metrics.ts";
+import { requestIds } from "./request-id.ts";
 import type { HealthCheck } from "./health/health-check.ts";
 import { type Logger, silentLogger } from "./logger.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -44,6 +45,7 @@ export type AppOptions = {
 export function createApp(options: AppOptions) {
   const { sessions, webhooks } = options.runtime;
   const app = new Elysia()
+    .use(requestIds(options.logger ?? silentLogger))
     .use(jsonErrors(options.logger ?? silentLogger))
     .use(apiKeyAuth(options.apiKey))
     .use(metricsRoutes(createMetrics({ sessions, webhooks })))

@@ -16,7 +16,7 @@ function loadEnvOrExit() {
 }
 
 const env = loadEnvOrExit();
-const logger = createLogger(env.LOG_LEVEL);
+const logger = createLogger(env.LOG_LEVEL, env.NODE_ENV);
 
 const browserPath = env.WHATSAPP_ENGINE === "WEBJS" ? env.WHATSAPP_BROWSER_PATH : null;
 const runtime = createRuntime({

@@ -1,21 +1,8 @@
-const levels = ["debug", "info", "warn", "error"] as const;
+import { createLogger as createSharedLogger, type LogLevel, type Logger } from "@nexis/logger";
 
-export type LogLevel = (typeof levels)[number];
+export { silentLogger, type LogLevel, type Logger } from "@nexis/logger";
 
-export type Logger = Record<LogLevel, (message: string, details?: unknown) => void>;
-
-/** A console logger that drops messages below `minimum` (from LOG_LEVEL). */
-export function createLogger(minimum: LogLevel): Logger {
-  const threshold = levels.indexOf(minimum);
-  const write = (level: LogLevel) => (message: string, details?: unknown) => {
-    if (levels.indexOf(level) < threshold) return;
-    const line = `[${level}] ${message}`;
-    const out = level === "error" || level === "warn" ? console.error : console.log;
-    if (details === undefined) out(line);
-    else out(line, details);
-  };
-  return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
+/** The service's logger: JSON lines in production, readable lines in development. */
+export function createLogger(level: LogLevel, nodeEnv: string): Logger {
+  return createSharedLogger({ service: "whatsapp-web-server", level, pretty: nodeEnv !== "production" });
 }
-
-/** For tests and embedding: logs nothing. */
-export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

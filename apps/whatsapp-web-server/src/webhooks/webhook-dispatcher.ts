@@ -1,3 +1,4 @@
+import { currentRequestId } from "@nexis/logger";
 import type { Logger } from "../logger.ts";
 import type { WebhookConfig } from "../sessions/session-schemas.ts";
 import { DeliveryLog } from "./delivery-log.ts";
@@ -44,10 +45,13 @@ export class WebhookDispatcher {
   /** Queues an event for every webhook of the session that subscribed to it. */
   dispatch(webhooks: readonly WebhookConfig[], envelope: WebhookEnvelope): void {
     const body = JSON.stringify(envelope);
+    // The request that caused the event (a send, a scan…), so the receiver's logs can follow it.
+    const requestId = currentRequestId();
     for (const webhook of webhooks) {
       if (!subscribes(webhook, envelope.event)) continue;
       const queue = queueName(envelope.session, webhook.url);
-      const { url, hmac, retries, customHeaders } = webhook;
+      const { url, hmac, retries } = webhook;
+      const customHeaders = requestId ? [...(webhook.customHeaders ?? []), { name: "X-Request-Id", value: requestId }] : webhook.customHeaders;
       this.outbox.add(queue, { url, hmac, retries, customHeaders }, body);
       void this.drain(queue);
     }
