@@ -1,3 +1,4 @@
+import type { ErrorReporter } from "@nexis/observability/sentry";
 import { Elysia } from "elysia";
 import { apiKeyAuth } from "./auth/api-key.ts";
 import type { EngineName } from "./engines/engine-name.ts";
@@ -36,6 +37,8 @@ export type AppOptions = {
   runtime: Runtime;
   healthChecks?: Record<string, HealthCheck>;
   logger?: Logger;
+  /** Where unexpected errors go besides the log (Sentry, when `SENTRY_DSN` is set). */
+  errorReporter?: ErrorReporter;
 };
 
 /**
@@ -46,7 +49,7 @@ export function createApp(options: AppOptions) {
   const { sessions, webhooks } = options.runtime;
   const app = new Elysia()
     .use(requestIds(options.logger ?? silentLogger))
-    .use(jsonErrors(options.logger ?? silentLogger))
+    .use(jsonErrors(options.logger ?? silentLogger, options.errorReporter))
     .use(apiKeyAuth(options.apiKey))
     .use(metricsRoutes(createMetrics({ sessions, webhooks })))
     .use(

@@ -18,6 +18,8 @@ export const waEnvSchema = z.object({
   DATA_DIR: envFields.optionalString,
   LOG_LEVEL: envFields.logLevel,
   NODE_ENV: envFields.nodeEnv,
+  // Sentry's DSN for this service's unexpected errors; empty: nothing is sent.
+  SENTRY_DSN: envFields.optionalUrl,
 });
 
 export type WaEnv = Omit<z.output<typeof waEnvSchema>, "WHATSAPP_API_KEY" | "DATA_DIR"> & {

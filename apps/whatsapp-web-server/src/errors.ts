@@ -1,5 +1,7 @@
 import { Elysia } from "elysia";
 import { NotImplementedByEngineError } from "./engines/engine.ts";
+import { currentRequestId } from "@nexis/observability";
+import type { ErrorReporter } from "@nexis/observability/sentry";
 import type { Logger } from "./logger.ts";
 
 const reasonPhrases: Record<number, string> = {
@@ -36,10 +38,11 @@ export const unprocessable = (message: string) => new HttpError(422, message);
 /**
  * Every error leaves as JSON, never Elysia's plain-text defaults: unknown routes get WAHA's
  * `Cannot GET /path` 404, bad input 400, `HttpError` its own status, an operation the session's
- * engine lacks 501, anything unexpected a logged 500 that hides its details.
+ * engine lacks 501, anything unexpected a logged 500 that hides its details (and goes to Sentry
+ * when it is configured).
  */
-export function jsonErrors(logger: Logger) {
-  return new Elysia().onError({ as: "global" }, ({ code, error, request, set }) => {
+export function jsonErrors(logger: Logger, reporter?: ErrorReporter) {
+  return new Elysia().onError({ as: "global" }, ({ code, error, request, route, set }) => {
     const { pathname } = new URL(request.url);
     if (error instanceof HttpError) {
       set.status = error.statusCode;
@@ -61,6 +64,7 @@ export function jsonErrors(logger: Logger) {
         return errorBody(400, error.message);
       default:
         logger.error(`${request.method} ${pathname} failed`, error);
+        reporter?.capture(error, { requestId: currentRequestId() ?? null, where: `${request.method} ${route || pathname}` });
         set.status = 500;
         return errorBody(500, "Internal server error");
     }

@@ -1,9 +1,11 @@
 import { EnvError } from "@nexis/env";
+import { initSentry } from "@nexis/observability/sentry";
 import { createApp } from "./app.ts";
 import { loadWaEnv } from "./env.ts";
 import { dataDirCheck } from "./health/health-check.ts";
 import { createLogger } from "./logger.ts";
 import { createRuntime } from "./runtime.ts";
+import { appVersion } from "./version.ts";
 
 function loadEnvOrExit() {
   try {
@@ -17,6 +19,7 @@ function loadEnvOrExit() {
 
 const env = loadEnvOrExit();
 const logger = createLogger(env.LOG_LEVEL, env.NODE_ENV);
+const errorReporter = initSentry({ dsn: env.SENTRY_DSN, service: "whatsapp-web-server", environment: env.NODE_ENV, release: appVersion });
 
 const browserPath = env.WHATSAPP_ENGINE === "WEBJS" ? env.WHATSAPP_BROWSER_PATH : null;
 const runtime = createRuntime({
@@ -38,6 +41,7 @@ const app = createApp({
   runtime,
   healthChecks: { storage: dataDirCheck(env.DATA_DIR) },
   logger,
+  errorReporter,
 }).listen({ port: env.WHATSAPP_PORT, hostname: env.WHATSAPP_HOST });
 
 logger.info(`whatsapp-web-server listening on ${app.server?.url.href ?? `port ${env.WHATSAPP_PORT}`} (engine ${env.WHATSAPP_ENGINE})`);
@@ -51,6 +55,7 @@ async function shutdown(signal: NodeJS.Signals) {
   await app.stop();
   // Stops every session (each comes back on the next start); pending webhooks stay in the outbox.
   await runtime.close();
+  await errorReporter.flush();
   process.exit(0);
 }
 process.on("SIGINT", shutdown);

@@ -1,6 +1,6 @@
-import { createLogger as createSharedLogger, type LogLevel, type Logger } from "@nexis/logger";
+import { createLogger as createSharedLogger, type LogLevel, type Logger } from "@nexis/observability";
 
-export { silentLogger, type LogLevel, type Logger } from "@nexis/logger";
+export { silentLogger, type LogLevel, type Logger } from "@nexis/observability";
 
 /** The service's logger: JSON lines in production, readable lines in development. */
 export function createLogger(level: LogLevel, nodeEnv: string): Logger {

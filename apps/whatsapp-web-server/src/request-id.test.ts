@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { createLogger } from "@nexis/logger";
+import { createLogger } from "@nexis/observability";
 import { createApp } from "./app.ts";
 import { api, createTestRuntime, request, startWebhookReceiver, testApiKey, waitFor } from "./test-helpers.ts";
 

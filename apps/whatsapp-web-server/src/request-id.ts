@@ -1,4 +1,4 @@
-import { enterRequestId, type Logger, requestIdFrom, requestIdHeader } from "@nexis/logger";
+import { enterRequestId, type Logger, requestIdFrom, requestIdHeader } from "@nexis/observability";
 import { Elysia } from "elysia";
 
 /**

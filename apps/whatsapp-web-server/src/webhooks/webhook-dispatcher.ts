@@ -1,4 +1,4 @@
-import { currentRequestId } from "@nexis/logger";
+import { currentRequestId } from "@nexis/observability";
 import type { Logger } from "../logger.ts";
 import type { WebhookConfig } from "../sessions/session-schemas.ts";
 import { DeliveryLog } from "./delivery-log.ts";
