@@ -60,8 +60,16 @@ beforeAll(async () => {
   portalUrl = `http://localhost:${portalPort}`;
   dataDir = mkdtempSync(path.join(tmpdir(), "nexis-billing-e2e-"));
   const shared = { SERVER_URL: apiUrl, SUBSCRIPTION_URL: portalUrl, CLIENT_URL: "http://localhost:3000" };
-  // The API: its own data folder (PGlite unless DATABASE_URL says otherwise), the sandbox provider (no CREEM_API_KEY).
-  start("pnpm", ["exec", "tsx", "src/index.ts"], path.join(repoRoot, "apps/server"), { ...shared, SERVER_PORT: String(apiPort), SERVER_HOST: "127.0.0.1", DATA_DIR: dataDir, CREEM_API_KEY: "" });
+  // The API: its own data folder (PGlite unless DATABASE_URL says otherwise), the sandbox provider
+  // (no CREEM_API_KEY; NODE_ENV=production turns the sandbox off unless BILLING_SANDBOX=true).
+  start("pnpm", ["exec", "tsx", "src/index.ts"], path.join(repoRoot, "apps/server"), {
+    ...shared,
+    SERVER_PORT: String(apiPort),
+    SERVER_HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    CREEM_API_KEY: "",
+    BILLING_SANDBOX: "true",
+  });
   execFileSync("pnpm", ["--filter", "subscription", "build"], { cwd: repoRoot, stdio: "ignore", env: { ...process.env, ...shared, NODE_ENV: "production" } });
   start("pnpm", ["exec", "next", "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], path.join(repoRoot, "apps/subscription"), shared);
   await Promise.all([waitForPort(apiPort, 60_000), waitForPort(portalPort, 60_000)]);
@@ -88,6 +96,14 @@ async function screenshots(page: Page, name: string) {
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** At phone width nothing is wider than the screen (no sideways scrolling). */
+async function expectNoHorizontalOverflow(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -122,11 +138,37 @@ describe("billing in the browser (sandbox provider)", () => {
     await page.goto(`${portalUrl}/pricing`);
     await expect(page.getByTestId("plan-free").innerText()).resolves.toContain("Current plan");
     await screenshots(page, "billing-pricing");
+    await expectNoHorizontalOverflow(page);
 
     await page.getByRole("button", { name: "Upgrade to Pro" }).click();
     await page.waitForURL(`${apiUrl}/sandbox/checkout/**`);
     await page.getByText("Card number").waitFor();
     await screenshots(page, "billing-sandbox-checkout");
+
+    // At 390 px the card keeps a margin from the screen's edges, and each test card number has
+    // room before what it does (they used to touch: "4242 4242 4242 4242pays").
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cardBox = await page.locator("main.card").boundingBox();
+    expect(cardBox?.x).toBeGreaterThanOrEqual(12);
+    expect((cardBox?.x ?? 0) + (cardBox?.width ?? 0)).toBeLessThanOrEqual(390 - 12);
+    // Where the glyphs are drawn (a Range around each cell's text), not the cells' boxes.
+    const gaps = await page.getByRole("table", { name: "Test cards" }).evaluate((table) =>
+      [...table.querySelectorAll("tbody tr")].map((row) => {
+        const [number, result] = [...row.querySelectorAll("td")].map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return range.getBoundingClientRect();
+        });
+        return { gap: (result?.left ?? 0) - (number?.right ?? 0), numberLines: Math.round((number?.height ?? 0) / 16) };
+      }),
+    );
+    expect(gaps).toHaveLength(3);
+    for (const { gap, numberLines } of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(12);
+      expect(numberLines).toBe(1); // the number stays on one line
+    }
+    await screenshot(page, "billing-sandbox-checkout-390-table");
+    await expectNoHorizontalOverflow(page);
 
     await pay(page, "4000 0000 0000 0002");
     await page.getByText("Your card was declined").waitFor();
@@ -138,11 +180,39 @@ describe("billing in the browser (sandbox provider)", () => {
     await expect(card.getByRole("heading").innerText()).resolves.toBe("Upgrade received");
     await card.getByText("Your workspace is now on Pro.").waitFor({ timeout: 30_000 });
     await screenshots(page, "billing-return");
+    await expectNoHorizontalOverflow(page);
 
     await page.getByRole("link", { name: "Go to billing" }).click();
     await expect(page.getByTestId("current-plan").innerText()).resolves.toContain("Pro");
     await expect(page.getByTestId("orders").innerText()).resolves.toContain("$19.00");
     await screenshots(page, "billing-overview-pro");
+    await expectNoHorizontalOverflow(page);
+
+    // A renewal: the sandbox's customer portal charges the next period (Creem's subscription.paid),
+    // and the billing history lists both payments with their periods.
+    await page.getByRole("button", { name: "Invoices and payment method" }).click();
+    await page.waitForURL(`${apiUrl}/sandbox/portal/**`);
+    await page.getByRole("button", { name: /^Renew now/ }).click();
+    await page.getByText("Sent: subscription.paid").waitFor();
+    await screenshots(page, "billing-sandbox-portal-renewed");
+    await page.goto(`${portalUrl}/billing`);
+    const rows = page.getByTestId("orders").locator("tbody tr");
+    for (let tries = 0; (await rows.count()) < 2 && tries < 40; tries++) {
+      await page.waitForTimeout(250);
+      await page.reload();
+    }
+    await expect(rows.count()).resolves.toBe(2);
+    const history = await page.getByTestId("orders").innerText();
+    expect(history.match(/\$19\.00/g)).toHaveLength(2);
+    expect(history).toContain("Period");
+    await screenshots(page, "billing-history-renewal");
+    await expectNoHorizontalOverflow(page);
+    // On a phone the history is a list: both payments with amount and period are on screen, no sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phoneHistory = await page.getByTestId("orders").innerText();
+    expect(phoneHistory.match(/\$19\.00/g)).toHaveLength(2);
+    expect(phoneHistory).toContain("Period:");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A forged return link is refused.
     await page.goto(`${portalUrl}/billing/return?checkout_id=ch_x&request_id=00000000-0000-4000-8000-000000000000&signature=forged`);

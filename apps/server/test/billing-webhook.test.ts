@@ -149,6 +149,59 @@ describe("POST /webhooks/creem", () => {
   });
 });
 
+describe("renewals in Creem's shapes", () => {
+  it("lists the first payment once whatever order its two events arrive in, then one order per renewal period", async () => {
+    const payer = await server.signUp("Renewing owner");
+    const payerWorkspace = (await payer.trpc.workspace.get.query()).id;
+    const product = { id: sandboxProductIds.pro.year, object: "product", price: 19_000, currency: "EUR", billing_period: "every-year" };
+    // Creem's subscription.paid: the expanded product, the period, `last_transaction_id` (no expanded transaction).
+    const paid = (periodStart: string, periodEnd: string, transactionId: string) => ({
+      id: "sub_renew_1",
+      object: "subscription",
+      product,
+      customer: { id: "cust_renew_1" },
+      status: "active",
+      last_transaction_id: transactionId,
+      current_period_start_date: periodStart,
+      current_period_end_date: periodEnd,
+      metadata: { workspaceId: payerWorkspace },
+    });
+    const orders = async () => (await payer.trpc.billing.overview.query()).orders;
+
+    // subscription.paid first, then checkout.completed naming the subscription by id only.
+    expect((await post(event("subscription.paid", paid("2030-01-01T00:00:00.000Z", "2031-01-01T00:00:00.000Z", "tran_1")))).status).toBe(200);
+    const checkout = { id: "ch_renew_1", order: { id: "ord_renew_1", amount: 19_000, currency: "eur" }, product: product.id, subscription: "sub_renew_1", metadata: { workspaceId: payerWorkspace } };
+    expect((await post(event("checkout.completed", checkout))).status).toBe(200);
+    expect(await orders()).toMatchObject([{ providerOrderId: "tran_1", amountCents: 19_000, currency: "EUR", plan: "pro", interval: "year", periodStart: "2030-01-01T00:00:00.000Z", periodEnd: "2031-01-01T00:00:00.000Z" }]);
+
+    const renewal = event("subscription.paid", paid("2031-01-01T00:00:00.000Z", "2032-01-01T00:00:00.000Z", "tran_2"));
+    expect((await post(renewal)).status).toBe(200);
+    expect(await post(renewal).then((response) => response.json())).toEqual({ received: true, duplicate: true });
+    expect((await orders()).map((order) => [order.providerOrderId, order.periodStart])).toEqual([
+      ["tran_2", "2031-01-01T00:00:00.000Z"],
+      ["tran_1", "2030-01-01T00:00:00.000Z"],
+    ]);
+    expect((await payer.trpc.billing.overview.query()).subscription?.currentPeriodEnd).toBe("2032-01-01T00:00:00.000Z");
+  });
+
+  it("gives checkout.completed's order its period when subscription.paid follows (the usual order)", async () => {
+    const payer = await server.signUp("Usual owner");
+    const payerWorkspace = (await payer.trpc.workspace.get.query()).id;
+    const checkout = { id: "ch_usual", order: { id: "ord_usual", amount: 1900, currency: "usd" }, product: sandboxProductIds.pro.month, subscription: "sub_usual", metadata: { workspaceId: payerWorkspace } };
+    await post(event("checkout.completed", checkout));
+    await post(
+      event("subscription.paid", {
+        ...subscriptionObject("active", { id: "sub_usual", metadata: { workspaceId: payerWorkspace } }),
+        product: { id: sandboxProductIds.pro.month, price: 1900, currency: "USD" },
+        current_period_start_date: "2030-02-01T00:00:00.000Z",
+        current_period_end_date: "2030-03-01T00:00:00.000Z",
+        last_transaction_id: "tran_usual",
+      }),
+    );
+    expect((await payer.trpc.billing.overview.query()).orders).toMatchObject([{ providerOrderId: "ord_usual", periodStart: "2030-02-01T00:00:00.000Z", periodEnd: "2030-03-01T00:00:00.000Z" }]);
+  });
+});
+
 describe("sandbox webhook delivery", () => {
   it("retries on the configured schedule until a 200, then stops", async () => {
     const statuses = [500, 503, 200];

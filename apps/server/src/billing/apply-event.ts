@@ -3,7 +3,9 @@ import {
   claimBillingEvent,
   findWorkspaceBySubscription,
   getBillingCheckout,
+  hasSubscriptionOrder,
   recordBillingOrder,
+  recordSubscriptionPayment,
   recordSystemAudit,
   refundBillingOrder,
   setBillingEventOutcome,
@@ -18,8 +20,10 @@ import {
   type CreemSubscription,
   type HandledEventType,
   isHandledEventType,
+  paymentOfSubscriptionSchema,
   refundObjectSchema,
   subscriptionObjectSchema,
+  subscriptionPeriodSchema,
   type WebhookEnvelope,
 } from "./events.ts";
 import { planOfProduct, type ProductIds } from "./products.ts";
@@ -76,7 +80,11 @@ async function applyHandled(tx: Database, type: HandledEventType, envelope: Webh
     if (!workspaceId) return ignored(gone);
     if (pending) await tx.update(billingCheckout).set({ status: "completed", providerCheckoutId: checkout.id }).where(eq(billingCheckout.id, pending.id));
     const product = planOfProduct(options.products, checkout.product ?? pending?.productId ?? "");
-    if (checkout.order) {
+    const period = subscriptionPeriodSchema.safeParse((envelope.object as { subscription?: unknown }).subscription);
+    const periodStart = period.success ? optionalDate(period.data.current_period_start_date) : null;
+    // The first period's payment may have been recorded from subscription.paid already (webhooks arrive in any order).
+    const alreadyPaid = checkout.subscription ? await hasSubscriptionOrder(tx, { provider: options.provider, providerSubscriptionId: checkout.subscription }) : false;
+    if (checkout.order && !alreadyPaid) {
       await recordBillingOrder(tx, {
         workspaceId,
         provider: options.provider,
@@ -85,6 +93,9 @@ async function applyHandled(tx: Database, type: HandledEventType, envelope: Webh
         interval: product?.interval ?? null,
         amountCents: checkout.order.amount,
         currency: checkout.order.currency.toUpperCase(),
+        providerSubscriptionId: checkout.subscription ?? null,
+        periodStart,
+        periodEnd: period.success ? optionalDate(period.data.current_period_end_date) : null,
       });
     }
     // Ties the provider's ids to the workspace; the plan itself waits for `subscription.paid`.
@@ -120,8 +131,50 @@ async function applyHandled(tx: Database, type: HandledEventType, envelope: Webh
   const change = subscriptionChange(type, sub, options);
   if (!change) return ignored(`product ${sub.product} is not one of our plans`);
   const row = await upsertSubscription(tx, { workspaceId, change });
-  await audit(workspaceId, sub.id, { plan: row.plan, status: row.status, cancelAtPeriodEnd: row.cancelAtPeriodEnd, creemStatus: sub.status });
+  const payment = type === "subscription.paid" ? await recordPayment(tx, workspaceId, envelope.object, options) : undefined;
+  await audit(workspaceId, sub.id, { plan: row.plan, status: row.status, cancelAtPeriodEnd: row.cancelAtPeriodEnd, creemStatus: sub.status, ...(payment ? { payment } : {}) });
   return { outcome: "applied", workspaceId };
+}
+
+/**
+ * The order row of a `subscription.paid`: one per billing period, so the billing history lists
+ * the first payment and every renewal. The amount is the transaction's when Creem expands it,
+ * otherwise the expanded product's price; with neither (or no period) nothing is recorded
+ * rather than an invented amount.
+ */
+async function recordPayment(tx: Database, workspaceId: string, object: unknown, options: ApplyEventOptions): Promise<string> {
+  const parsed = paymentOfSubscriptionSchema.safeParse(object);
+  if (!parsed.success) return "no payment details";
+  const paid = parsed.data;
+  const periodStart = optionalDate(paid.current_period_start_date);
+  if (!periodStart) return "no billing period";
+  const transaction = paid.last_transaction;
+  const price = typeof paid.product === "string" ? undefined : paid.product;
+  const amountCents = transaction?.amount_paid ?? transaction?.amount ?? price?.price;
+  const currency = transaction?.currency ?? price?.currency;
+  if (amountCents === undefined || amountCents === null || !currency) return "no amount";
+  const product = planOfProduct(options.products, typeof paid.product === "string" ? paid.product : paid.product.id);
+  const recorded = await recordSubscriptionPayment(tx, {
+    workspaceId,
+    provider: options.provider,
+    // The order when Creem names one, else the transaction, else the period itself.
+    providerOrderId: transaction?.order ?? transaction?.id ?? paid.last_transaction_id ?? `${paid.id}@${periodStart.toISOString()}`,
+    plan: product?.plan ?? null,
+    interval: product?.interval ?? null,
+    amountCents,
+    currency: currency.toUpperCase(),
+    providerSubscriptionId: paid.id,
+    periodStart,
+    periodEnd: optionalDate(paid.current_period_end_date),
+  });
+  return recorded ? "recorded" : "already recorded";
+}
+
+/** A date from an ISO string Creem sent; null when absent or unreadable. */
+function optionalDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** How a subscription event changes our row; undefined when it names a product we do not sell. */

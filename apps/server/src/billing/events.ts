@@ -42,6 +42,37 @@ export const subscriptionObjectSchema = z
   .loose();
 export type CreemSubscription = z.infer<typeof subscriptionObjectSchema>;
 
+/**
+ * What a `subscription.paid` says about the payment it reports: the billing period (the
+ * subscription's current one), the transaction (`last_transaction_id`, or an expanded
+ * `last_transaction` with its amount and order) and the expanded product's price, the fallback
+ * amount. Creem sends one `subscription.paid` per billing period: the first and every renewal.
+ */
+export const paymentOfSubscriptionSchema = z
+  .object({
+    id: z.string().min(1),
+    current_period_start_date: z.string().nullish(),
+    current_period_end_date: z.string().nullish(),
+    last_transaction_id: z.string().min(1).nullish(),
+    last_transaction: z
+      .object({
+        id: z.string().min(1),
+        amount: z.number().int().nonnegative().nullish(),
+        amount_paid: z.number().int().nonnegative().nullish(),
+        currency: z.string().min(1).nullish(),
+        order: reference.nullish(),
+      })
+      .loose()
+      .nullish(),
+    product: z.union([z.string(), z.object({ id: z.string().min(1), price: z.number().int().nonnegative().nullish(), currency: z.string().min(1).nullish() }).loose()]),
+  })
+  .loose();
+
+/** The billing period of an expanded subscription object (checkout.completed carries one). */
+export const subscriptionPeriodSchema = z
+  .object({ id: z.string().min(1), current_period_start_date: z.string().nullish(), current_period_end_date: z.string().nullish() })
+  .loose();
+
 export const checkoutObjectSchema = z
   .object({
     id: z.string().min(1),

@@ -10,12 +10,13 @@ export interface CheckoutRequest {
 
 /**
  * A payment provider: Creem when `CREEM_API_KEY` is set, otherwise the sandbox, which behaves like
- * Creem (same return URL and signature, same signed webhooks) with no account anywhere. The
- * choice is made once, in `createBillingService`. Access is never granted here: only webhooks
+ * Creem (same return URL and signature, same signed webhooks) with no account anywhere, or
+ * `none` in production without either (`BILLING_SANDBOX`). The choice is made once, in
+ * `createBillingService`. Access is never granted here: only webhooks
  * change the subscription row.
  */
 export interface PaymentProvider {
-  readonly kind: "sandbox" | "creem";
+  readonly kind: "sandbox" | "creem" | "none";
   /** Starts a hosted checkout; the buyer is sent to `checkoutUrl`. */
   createCheckout(request: CheckoutRequest): Promise<{ checkoutId: string; checkoutUrl: string }>;
   /** Cancels at the end of the period (`scheduled`) or at once (`immediate`). */
@@ -38,3 +39,21 @@ export class PaymentProviderError extends Error {
     this.name = "PaymentProviderError";
   }
 }
+
+/** No payment provider on this server (production without `CREEM_API_KEY` or `BILLING_SANDBOX=true`). */
+export class PaymentsNotConfiguredError extends PaymentProviderError {
+  constructor() {
+    super("Payments are not configured on this server: set CREEM_API_KEY (with the CREEM_* settings) to take payments, or BILLING_SANDBOX=true to use the test sandbox.");
+    this.name = "PaymentsNotConfiguredError";
+  }
+}
+
+/** The provider of a server that takes no payments: every call is refused with a clear reason. */
+export const noPaymentProvider: PaymentProvider = {
+  kind: "none",
+  createCheckout: () => Promise.reject(new PaymentsNotConfiguredError()),
+  cancelSubscription: () => Promise.reject(new PaymentsNotConfiguredError()),
+  upgradeSubscription: () => Promise.reject(new PaymentsNotConfiguredError()),
+  resumeSubscription: () => Promise.reject(new PaymentsNotConfiguredError()),
+  customerPortalUrl: () => Promise.reject(new PaymentsNotConfiguredError()),
+};

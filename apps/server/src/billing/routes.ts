@@ -11,6 +11,7 @@ import { verifyWebhookSignature } from "./signatures.ts";
 export function billingWebhookRoutes(service: BillingService) {
   const app = new Hono();
   app.post("/creem", async (c) => {
+    if (service.provider.kind === "none") return c.json({ error: "Payments are not configured on this server" }, 404);
     const raw = await c.req.text();
     if (!verifyWebhookSignature(raw, c.req.header("creem-signature"), service.webhookSecret)) {
       console.warn("billing webhook refused: bad or missing creem-signature");

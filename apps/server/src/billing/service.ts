@@ -3,7 +3,7 @@ import type { Database } from "@nexis/db";
 import { applyWebhookEvent } from "./apply-event.ts";
 import { createCreemProvider } from "./creem.ts";
 import { type ProductIds, sandboxProductIds } from "./products.ts";
-import type { PaymentProvider } from "./provider.ts";
+import { noPaymentProvider, type PaymentProvider, PaymentsNotConfiguredError } from "./provider.ts";
 import { createSandboxProvider, type SandboxProvider } from "./sandbox/sandbox-provider.ts";
 import { createWebhookSender, type WebhookSender } from "./sandbox/webhook-sender.ts";
 import type { WebhookEnvelope } from "./events.ts";
@@ -20,6 +20,12 @@ export interface BillingOptions {
   creemApiUrl?: string | undefined;
   /** The sandbox's webhook retry delays; Creem's schedule (30 s, 1 min, 5 min, 1 h) by default. */
   webhookRetryDelaysMs?: number[] | undefined;
+  /**
+   * Whether the sandbox may stand in when no Creem key is set (default true). The server's env
+   * turns it off in production unless `BILLING_SANDBOX=true`: a live server must not hand out
+   * plans for test cards.
+   */
+  sandbox?: boolean | undefined;
 }
 
 export interface BillingService {
@@ -37,7 +43,8 @@ export interface BillingService {
 
 /**
  * Picks the payment provider once, from the options: Creem with an API key, otherwise the
- * sandbox, whose keys are derived from the auth secret (stable across restarts, never shown).
+ * sandbox (when allowed), whose keys are derived from the auth secret (stable across restarts,
+ * never shown), otherwise none.
  */
 export function createBillingService(params: {
   db: Database;
@@ -63,6 +70,18 @@ export function createBillingService(params: {
       products,
       successUrl,
       applyEvent: (envelope) => applyWebhookEvent(db, envelope, { provider: "creem", products }),
+    };
+  }
+
+  if (options.sandbox === false) {
+    // Nothing can be paid, so no webhook is accepted either (the route answers 404).
+    return {
+      provider: noPaymentProvider,
+      returnSalt: "",
+      webhookSecret: "",
+      products: sandboxProductIds,
+      successUrl,
+      applyEvent: () => Promise.reject(new PaymentsNotConfiguredError()),
     };
   }
 

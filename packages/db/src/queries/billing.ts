@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { auditLog } from "../schema/audit-log.ts";
 import { organization } from "../schema/auth.ts";
@@ -93,6 +93,36 @@ export async function recordBillingOrder(db: Database, values: typeof billingOrd
   await db.insert(billingOrder).values(values).onConflictDoNothing();
 }
 
+/** Whether a subscription has an order already (its first payment, from checkout.completed or subscription.paid). */
+export async function hasSubscriptionOrder(db: Database, params: { provider: Provider; providerSubscriptionId: string }): Promise<boolean> {
+  const rows = await db
+    .select({ id: billingOrder.id })
+    .from(billingOrder)
+    .where(and(eq(billingOrder.provider, params.provider), eq(billingOrder.providerSubscriptionId, params.providerSubscriptionId)))
+    .limit(1);
+  return rows.length === 1;
+}
+
+/**
+ * Records one billing period's payment of a subscription, once: the first period's order may
+ * already be there from checkout.completed without its period (then it gets the period), and a
+ * second payment for the same period (another event id, or the same order) is dropped by the
+ * unique indexes. Returns whether a row was added or completed.
+ */
+export async function recordSubscriptionPayment(
+  db: Database,
+  values: Omit<typeof billingOrder.$inferInsert, "providerSubscriptionId" | "periodStart"> & { providerSubscriptionId: string; periodStart: Date },
+): Promise<boolean> {
+  const completed = await db
+    .update(billingOrder)
+    .set({ periodStart: values.periodStart, periodEnd: values.periodEnd ?? null, updatedAt: new Date() })
+    .where(and(eq(billingOrder.provider, values.provider), eq(billingOrder.providerSubscriptionId, values.providerSubscriptionId), isNull(billingOrder.periodStart)))
+    .returning({ id: billingOrder.id });
+  if (completed.length > 0) return true;
+  const inserted = await db.insert(billingOrder).values(values).onConflictDoNothing().returning({ id: billingOrder.id });
+  return inserted.length > 0;
+}
+
 /** Marks an order refunded (fully or in part). */
 export async function refundBillingOrder(db: Database, params: { provider: Provider; providerOrderId: string; refundedCents: number }) {
   await db
@@ -113,6 +143,8 @@ export async function listBillingOrders(db: Database, params: { workspaceId: str
       currency: billingOrder.currency,
       status: billingOrder.status,
       refundedCents: billingOrder.refundedCents,
+      periodStart: billingOrder.periodStart,
+      periodEnd: billingOrder.periodEnd,
       createdAt: billingOrder.createdAt,
     })
     .from(billingOrder)

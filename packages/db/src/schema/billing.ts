@@ -45,11 +45,18 @@ export const billingOrder = pgTable(
     currency: text().notNull(),
     status: text({ enum: ["paid", "refunded"] }).notNull().default("paid"),
     refundedCents: integer().notNull().default(0),
+    /** The subscription and billing period this payment covers (null for a one-off order). */
+    providerSubscriptionId: text(),
+    periodStart: timestamp({ withTimezone: true }),
+    periodEnd: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     uniqueIndex("billing_order_provider_order_unique").on(table.provider, table.providerOrderId),
+    // One payment per subscription period: the first period arrives both as checkout.completed's
+    // order and as subscription.paid's transaction, and must be listed once.
+    uniqueIndex("billing_order_subscription_period_unique").on(table.provider, table.providerSubscriptionId, table.periodStart),
     index("billing_order_workspace_idx").on(table.workspaceId, table.createdAt),
   ],
 );

@@ -47,7 +47,9 @@ const styles = `
 * { box-sizing: border-box; }
 body { margin:0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; background:var(--bg); color:var(--fg); }
 .banner { background:#fde68a; color:#422006; text-align:center; padding:.5rem 1rem; font-size:13px; }
-.card { max-width:440px; margin:2rem auto; background:var(--card); border:1px solid var(--line); border-radius:12px; padding:1.5rem; }
+/* On a phone the card keeps 1rem of page on each side instead of touching the screen's edges. */
+.card { width:min(440px, calc(100% - 2rem)); margin:2rem auto; background:var(--card); border:1px solid var(--line); border-radius:12px; padding:1.5rem; }
+@media (max-width: 480px) { .card { margin:1rem auto; padding:1.25rem 1rem; } }
 h1 { font-size:1.25rem; margin:0 0 .25rem; }
 .price { font-size:1.75rem; font-weight:700; margin:.5rem 0 1rem; }
 .muted { color:var(--muted); font-size:13px; }
@@ -58,6 +60,11 @@ button { width:100%; margin-top:1.25rem; padding:.75rem; border:0; border-radius
 button.secondary { background:transparent; color:var(--fg); border:1px solid var(--line); }
 .alert { border-radius:8px; padding:.6rem .8rem; margin:.75rem 0; font-size:14px; border:1px solid; }
 .alert.error { color:var(--error); border-color:var(--error); } .alert.warn { color:var(--warn); border-color:var(--warn); }
-table { width:100%; border-collapse:collapse; font-size:13px; margin-top:1rem; } td { padding:.25rem 0; border-top:1px solid var(--line); }
+table { width:100%; border-collapse:collapse; font-size:13px; margin-top:1rem; }
+th, td { padding:.35rem 0; border-top:1px solid var(--line); text-align:left; vertical-align:top; }
+th { font-weight:600; color:var(--muted); }
+/* A gap between the columns, so a card number never runs into what it does. */
+th + th, td + td { padding-left:1rem; }
+.cards td:first-child { white-space:nowrap; }
 code { font-size:13px; }
 `;

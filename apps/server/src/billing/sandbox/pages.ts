@@ -8,7 +8,9 @@ import { html } from "hono/html";
 import { z } from "zod";
 import { returnSignature } from "../signatures.ts";
 import { renderPage } from "./page-layout.ts";
-import { periodEnd, type SandboxProvider, sandboxId } from "./sandbox-provider.ts";
+import { sandboxProductIds } from "../products.ts";
+import { PaymentProviderError } from "../provider.ts";
+import { periodEnd, type SandboxProvider, sandboxId, sandboxProduct, withTransaction } from "./sandbox-provider.ts";
 import type { WebhookSender } from "./webhook-sender.ts";
 
 /** The sandbox's test cards (spaces allowed): one pays, one is declined, one fails once and asks for a retry. */
@@ -23,6 +25,9 @@ export interface SandboxPagesOptions {
   /** Origins the checkout form may redirect to (the portal's return page). */
   formTargets: string[];
 }
+
+/** The sandbox portal's buttons: charge the next period, or end the current one. */
+const portalActionSchema = z.enum(["renew", "expire"]);
 
 const cardFormSchema = z.object({
   name: z.string().trim().min(1, "Enter the name on the card").max(100),
@@ -99,18 +104,18 @@ export function sandboxPages(options: SandboxPagesOptions) {
     const customerId = existing?.provider === "sandbox" && existing.providerCustomerId ? existing.providerCustomerId : sandboxId("cust");
     const orderId = sandboxId("ord");
     const subscriptionId = sandboxId("sub");
-    const plan = plans[checkout.plan];
-    const end = periodEnd(checkout.interval);
+    const start = new Date();
+    const end = periodEnd(checkout.interval, start);
     const metadata = { workspaceId: checkout.workspaceId, userId: checkout.userId };
     const customer = { id: customerId, object: "customer", email: checkout.customerEmail };
-    const product = { id: checkout.productId, object: "product", name: `NexisChat ${plan.name}`, price: plan.priceCents[checkout.interval], currency: "USD" };
+    const product = sandboxProduct(checkout.productId, sandboxProductIds);
     const subscription = {
       id: subscriptionId,
       object: "subscription",
       product,
       customer,
       status: "active",
-      current_period_start_date: new Date().toISOString(),
+      current_period_start_date: start.toISOString(),
       current_period_end_date: end.toISOString(),
       canceled_at: null,
       metadata,
@@ -123,7 +128,7 @@ export function sandboxPages(options: SandboxPagesOptions) {
           id: checkout.providerCheckoutId,
           object: "checkout",
           request_id: checkout.id,
-          order: { id: orderId, object: "order", customer: customerId, product: checkout.productId, amount: plan.priceCents[checkout.interval], currency: "USD", status: "paid", type: "recurring" },
+          order: { id: orderId, object: "order", customer: customerId, product: checkout.productId, amount: product.price, currency: product.currency, status: "paid", type: "recurring" },
           product,
           customer,
           subscription: { ...subscription, status: "active" },
@@ -133,7 +138,8 @@ export function sandboxPages(options: SandboxPagesOptions) {
         },
       ],
       ["subscription.active", subscription],
-      ["subscription.paid", subscription],
+      // The first period's payment: the same order as the checkout's, so the history lists it once.
+      ["subscription.paid", withTransaction(subscription, { orderId })],
     ];
     // Like Creem, the webhooks travel on their own; the return page waits for them.
     void (async () => {
@@ -168,6 +174,9 @@ export function sandboxPages(options: SandboxPagesOptions) {
           <tr><td>Status</td><td>${row.status}${row.cancelAtPeriodEnd ? " · cancels at period end" : ""}</td></tr>
           <tr><td>Period ends</td><td>${row.currentPeriodEnd?.toISOString() ?? "–"}</td></tr>
         </table>
+        ${row.providerSubscriptionId && row.status === "active" && !row.cancelAtPeriodEnd
+          ? html`<form method="post"><input type="hidden" name="action" value="renew"><button type="submit">Renew now (charges the next period, sends subscription.paid)</button></form>`
+          : ""}
         ${row.providerSubscriptionId
           ? html`<form method="post"><input type="hidden" name="action" value="expire"><button class="secondary" type="submit">End the period now (sends subscription.expired)</button></form>`
           : ""}`,
@@ -178,6 +187,17 @@ export function sandboxPages(options: SandboxPagesOptions) {
     const customerId = c.req.param("customerId");
     const row = await subscriptionOfCustomer(db, customerId);
     if (!row?.providerSubscriptionId) return renderPage(c, { title: "Not found", status: 404, body: html`<h1>Subscription not found</h1>` });
+    const action = portalActionSchema.safeParse((await c.req.parseBody()).action);
+    if (!action.success) return renderPage(c, { title: "Unknown action", status: 400, body: html`<h1>Unknown action</h1><p class="muted">Use one of the buttons on the portal page.</p>` });
+    if (action.data === "renew") {
+      try {
+        await options.provider.renewSubscription(row.providerSubscriptionId);
+      } catch (error) {
+        if (!(error instanceof PaymentProviderError)) throw error;
+        return renderPage(c, { title: "Not renewed", status: 409, body: html`<h1>Not renewed</h1><div class="alert error" role="alert">${error.message}</div>` });
+      }
+      return c.redirect(`./${encodeURIComponent(customerId)}?done=subscription.paid`, 303);
+    }
     await options.provider.expireSubscription(row.providerSubscriptionId);
     return c.redirect(`./${encodeURIComponent(customerId)}?done=subscription.expired`, 303);
   });
@@ -213,10 +233,13 @@ function checkoutForm(checkout: { plan: "pro" | "business"; interval: "month" | 
       <input id="name" name="name" placeholder="Ada Lovelace" required>
       <button type="submit">Pay ${formatPrice(plan.priceCents[checkout.interval])}</button>
     </form>
-    <table aria-label="Test cards">
-      <tr><td><code>4242 4242 4242 4242</code></td><td>pays</td></tr>
-      <tr><td><code>4000 0000 0000 0002</code></td><td>is declined</td></tr>
-      <tr><td><code>4000 0000 0000 0119</code></td><td>fails once, then pays on retry</td></tr>
+    <table class="cards" aria-label="Test cards">
+      <thead><tr><th scope="col">Test card</th><th scope="col">Result</th></tr></thead>
+      <tbody>
+        <tr><td><code>4242 4242 4242 4242</code></td><td>Pays</td></tr>
+        <tr><td><code>4000 0000 0000 0002</code></td><td>Declined</td></tr>
+        <tr><td><code>4000 0000 0000 0119</code></td><td>Fails once, then pays on retry</td></tr>
+      </tbody>
     </table>
     <p class="muted">Any future expiry, any CVC.</p>`;
 }

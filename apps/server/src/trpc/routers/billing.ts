@@ -6,7 +6,7 @@ import { type TRPCRouterRecord, TRPCError } from "@trpc/server";
 import { roleAllows } from "../../auth/permissions.ts";
 import { choosePlanSchema, verifyReturnSchema } from "../../billing/schemas.ts";
 import { billingServiceOf } from "../../billing/service.ts";
-import { PaymentProviderError } from "../../billing/provider.ts";
+import { PaymentProviderError, PaymentsNotConfiguredError } from "../../billing/provider.ts";
 import { verifyReturnQuery } from "../../billing/signatures.ts";
 import { audited } from "../audit.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
@@ -14,11 +14,18 @@ import { requirePermission, workspaceProcedure } from "../init.ts";
 /** Billing changes are the owner's (`billing: ["manage"]`); everyone else reads. */
 const billingProcedure = workspaceProcedure.use(requirePermission({ billing: ["manage"] }));
 
-/** Turns a provider failure into a 502 whose message the portal can show. */
+/** This server takes no payments (production without Creem or the sandbox). */
+const notConfigured = () => {
+  const error = new PaymentsNotConfiguredError();
+  return new TRPCError({ code: "PRECONDITION_FAILED", message: error.message, cause: error });
+};
+
+/** Turns a provider failure into a 502 whose message the portal can show (412 when the server takes no payments). */
 async function atProvider<Result>(call: () => Promise<Result>): Promise<Result> {
   try {
     return await call();
   } catch (error) {
+    if (error instanceof PaymentsNotConfiguredError) throw notConfigured();
     if (error instanceof PaymentProviderError) throw new TRPCError({ code: "BAD_GATEWAY", message: error.message, cause: error });
     throw error;
   }
@@ -64,6 +71,9 @@ export const billingRouter = {
   /** Starts a checkout for a paid plan; answers the provider's page to send the buyer to. */
   checkout: billingProcedure.input(choosePlanSchema).mutation(async ({ ctx, input }) => {
     const service = billingServiceOf(ctx.auth);
+    // Before anything else: a server that takes no payments says so, whatever the workspace's state.
+    const provider = service.provider.kind;
+    if (provider === "none") throw notConfigured();
     const current = await getBillingSubscription(ctx.db, { workspaceId: ctx.workspaceId });
     if (current?.providerSubscriptionId && current.plan !== "free" && (current.status === "active" || current.status === "trialing")) {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This workspace already has a subscription: change its plan instead." });
@@ -84,7 +94,7 @@ export const billingRouter = {
           customerEmail: user.email,
           plan: input.plan,
           interval: input.interval,
-          provider: service.provider.kind,
+          provider,
           productId,
           providerCheckoutId: started.checkoutId,
           successUrl: service.successUrl,

@@ -6,7 +6,7 @@ import { acceptInvitationSchema, changeMemberRoleSchema, inviteMemberSchema, rem
 import { audited } from "../audit.ts";
 import { callAuthApi } from "../auth-api.ts";
 import { found } from "../errors.ts";
-import { authedProcedure, enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
+import { assertRoomForMember, authedProcedure, enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
 import { lockMembershipChange } from "./member.rules.ts";
 
 /**
@@ -56,6 +56,8 @@ export const memberRouter = {
     if (invitation.status !== "pending" || invitation.expiresAt < new Date()) {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: `This invitation is ${invitation.status === "pending" ? "expired" : invitation.status}; ask for a new one.` });
     }
+    // Sent before a downgrade: the workspace may be full now.
+    await assertRoomForMember(ctx, invitation.workspaceId);
     const accepted = await callAuthApi(() => ctx.auth.api.acceptInvitation({ headers: ctx.headers, body: { invitationId: invitation.id } }));
     if (!accepted?.member) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "The invitation could not be accepted." });
     await recordAudit(ctx.db, {

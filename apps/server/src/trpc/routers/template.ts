@@ -4,7 +4,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { createTemplateSchema, deleteTemplateSchema, renderTemplateSchema, updateTemplateSchema } from "../../schemas/template.ts";
 import { renderTemplate } from "../../services/templates/render-template.ts";
 import { found } from "../errors.ts";
-import { enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
+import { assertTemplateWithinPlan, enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
 
 /** Saved replies with variables, inserted by name or `/shortcut`. */
 export const templateRouter = {
@@ -19,9 +19,11 @@ export const templateRouter = {
   update: workspaceProcedure
     .use(requirePermission({ template: ["update"] }))
     .input(updateTemplateSchema)
-    .mutation(async ({ ctx, input }) =>
-      found(await templates.updateTemplate(ctx.db, { workspaceId: ctx.workspaceId, ...input }), "Template"),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      // Past the plan's template limit (after a downgrade) a template is read-only; deleting stays allowed.
+      await assertTemplateWithinPlan(ctx, input.id);
+      return found(await templates.updateTemplate(ctx.db, { workspaceId: ctx.workspaceId, ...input }), "Template");
+    }),
 
   delete: workspaceProcedure
     .use(requirePermission({ template: ["delete"] }))
@@ -41,6 +43,7 @@ export const templateRouter = {
     .query(async ({ ctx, input }) => {
       const workspaceId = ctx.workspaceId;
       const template = found(await templates.getTemplate(ctx.db, { workspaceId, id: input.id }), "Template");
+      await assertTemplateWithinPlan(ctx, template.id);
       const chat = input.chatId ? found(await getChat(ctx.db, { workspaceId, id: input.chatId }), "Chat") : null;
       const builtIn = {
         "contact.name": chat?.contact?.name ?? chat?.contact?.pushName ?? chat?.name,

@@ -39,9 +39,15 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
       {notice === "requested" ? <Notice tone="info">{t("billing_requested")}</Notice> : null}
       {!overview.canManage ? <Notice tone="info">{t("billing_owner_only")}</Notice> : null}
       {overview.provider === "sandbox" ? <Notice tone="warn">{t("billing_sandbox_notice")}</Notice> : null}
+      {overview.provider === "none" ? (
+        <Notice tone="warn" testId="payments-off">
+          {t("billing_payments_not_configured")}
+        </Notice>
+      ) : null}
       {overview.overLimit.length > 0 ? (
         <Notice tone="error" testId="over-limit">
-          {t("billing_over_limit", { plan: plan.name, what: overview.overLimit.map((key) => t(`billing_limit_${key}`)).join(", ") })}
+          {t("billing_over_limit", { plan: plan.name, what: overview.overLimit.map((key) => t(`billing_limit_${key}`)).join(", ") })}{" "}
+          {t("billing_over_limit_detail")}
         </Notice>
       ) : null}
 

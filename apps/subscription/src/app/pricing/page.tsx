@@ -30,6 +30,11 @@ export default async function PricingPage({ searchParams }: PageProps<"/pricing"
       {typeof error === "string" ? <Notice tone="error">{t("billing_error_generic", { message: error })}</Notice> : null}
       {overview && !overview.canManage ? <Notice tone="info">{t("billing_owner_only")}</Notice> : null}
       {overview?.provider === "sandbox" ? <Notice tone="warn">{t("billing_sandbox_notice")}</Notice> : null}
+      {overview?.provider === "none" ? (
+        <Notice tone="warn" testId="payments-off">
+          {t("billing_payments_not_configured")}
+        </Notice>
+      ) : null}
 
       <div role="group" aria-label="Billing interval" className="inline-flex rounded-lg bg-slate-100 p-1 dark:bg-slate-800">
         <Link href="/pricing?interval=month" className={toggle("month")} aria-current={interval === "month" ? "page" : undefined}>
