@@ -8,6 +8,8 @@ import { bearer, organization } from "better-auth/plugins";
 import type { Mailer } from "../services/mail/index.ts";
 import { invitationMail, resetPasswordMail, verifyEmailMail } from "./emails.ts";
 import { accessControl, roles } from "./permissions.ts";
+import type { WorkosOptions } from "./workos/config.ts";
+import { workosSso } from "./workos/plugin.ts";
 
 export interface AuthOptions {
   db: Database;
@@ -23,6 +25,8 @@ export interface AuthOptions {
   mailer: Mailer;
   /** The client's address (CLIENT_URL), where invitation links lead. */
   clientUrl: string;
+  /** WorkOS AuthKit SSO (`workos/`); off when unset. */
+  workos?: WorkosOptions | undefined;
 }
 
 /**
@@ -82,6 +86,7 @@ export function createAuth(options: AuthOptions) {
           ),
       }),
       bearer(),
+      workosSso({ db, workos: options.workos, secret: options.secret, clientUrl: options.clientUrl }),
     ],
     databaseHooks: {
       user: {

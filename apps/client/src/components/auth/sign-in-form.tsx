@@ -17,7 +17,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     const { error } = await authClient.signIn.email(values);
-    if (error) setFailure(m.auth_failed({ message: error.message ?? error.statusText }));
+    // A workspace that requires SSO refuses passwords with this code (see the server's auth/workos).
+    if (error?.code === "SSO_REQUIRED") setFailure(m.auth_sso_required());
+    else if (error) setFailure(m.auth_failed({ message: error.message ?? error.statusText }));
     else onSignedIn();
   });
 
