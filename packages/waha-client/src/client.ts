@@ -16,6 +16,8 @@ export interface WahaApiClientOptions {
   timeoutMs?: number;
   /** For tests: a fetch to call instead of the global one. */
   fetch?: typeof fetch;
+  /** The id of the request being served, sent as `X-Request-Id` so both services' logs share it. */
+  requestId?: () => string | undefined;
 }
 
 type FetchResult<Data> = { data?: Data; error?: unknown; response: Response };
@@ -29,14 +31,26 @@ type FetchResult<Data> = { data?: Data; error?: unknown; response: Response };
 export class WahaApiClient {
   readonly #http: Client<paths>;
   readonly #timeoutMs: number;
+  readonly #options: WahaApiClientOptions;
 
   constructor(options: WahaApiClientOptions) {
+    this.#options = options;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#http = createClient<paths>({
       baseUrl: options.baseUrl.replace(/\/+$/, ""),
       headers: { "X-Api-Key": options.apiKey },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    const { requestId } = options;
+    if (requestId) {
+      this.#http.use({
+        onRequest({ request }) {
+          const id = requestId();
+          if (id) request.headers.set("X-Request-Id", id);
+          return request;
+        },
+      });
+    }
   }
 
   async #call<Data>(operation: string, run: (signal: AbortSignal) => Promise<FetchResult<Data>>): Promise<Data> {
@@ -173,6 +187,50 @@ export class WahaApiClient {
     return this.#call("deleteMessage", (signal) =>
       this.#http.DELETE("/api/{session}/chats/{chatId}/messages/{messageId}", { params: { path: { session, chatId, messageId } }, signal }),
     );
+  }
+
+  // ── Files ────────────────────────────────────────────────────────────────────────────────
+  /**
+   * A media file the service serves (a message's `media.url`, `/api/files/…`). Only the URL's
+   * path is used, against this client's base URL, so the API key never goes to another host and
+   * a webhook cannot point the server at an arbitrary address. Refuses bodies over `maxBytes`.
+   */
+  async downloadFile(url: string, options: { maxBytes: number; timeoutMs?: number }): Promise<{ bytes: Uint8Array; mimetype: string | null }> {
+    const operation = "downloadFile";
+    const base = this.#options.baseUrl.replace(/\/+$/, "");
+    const { pathname } = new URL(url, `${base}/`);
+    if (!pathname.startsWith("/api/files/")) throw new WahaError(`${operation}: ${pathname} is not a file of the WhatsApp service`, operation, false);
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const tooLarge = () => new WahaError(`${operation}: the file is larger than ${options.maxBytes} bytes`, operation, false);
+    try {
+      const response = await (this.#options.fetch ?? fetch)(`${base}${pathname}`, { headers: { "X-Api-Key": this.#options.apiKey }, signal: AbortSignal.timeout(timeoutMs) });
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new WahaHttpError(operation, response.status, null, parseRetryAfter(response.headers.get("retry-after")));
+      }
+      if (Number(response.headers.get("content-length")) > options.maxBytes) {
+        await response.body?.cancel();
+        throw tooLarge();
+      }
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of response.body ?? []) {
+        size += chunk.byteLength;
+        if (size > options.maxBytes) throw tooLarge();
+        chunks.push(chunk);
+      }
+      const bytes = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      return { bytes, mimetype: response.headers.get("content-type") };
+    } catch (error) {
+      if (error instanceof WahaError) throw error;
+      if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")) throw new WahaTimeoutError(operation, timeoutMs);
+      throw new WahaNetworkError(operation, error);
+    }
   }
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────

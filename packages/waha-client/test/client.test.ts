@@ -7,6 +7,7 @@ interface Seen {
   method: string;
   url: string;
   apiKey: string | undefined;
+  requestId?: string | undefined;
   body: unknown;
 }
 
@@ -25,7 +26,8 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 
 beforeAll(async () => {
   server = createServer(async (request, response) => {
-    seen.push({ method: request.method ?? "", url: request.url ?? "", apiKey: request.headers["x-api-key"] as string | undefined, body: await readBody(request) });
+    const requestId = request.headers["x-request-id"] as string | undefined;
+    seen.push({ method: request.method ?? "", url: request.url ?? "", apiKey: request.headers["x-api-key"] as string | undefined, ...(requestId ? { requestId } : {}), body: await readBody(request) });
     const answer = next;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
@@ -54,6 +56,17 @@ describe("WahaApiClient", () => {
       apiKey: "secret-key",
       body: { session: "acc-1", chatId: "5511999999999@c.us", text: "Hello!", id: "ABC" },
     });
+  });
+
+  it("sends the current request id as X-Request-Id when given one, so both services' logs share it", async () => {
+    next = { status: 201, body: { id: "x" } };
+    let current: string | undefined = "req-77";
+    const traced = new WahaApiClient({ baseUrl, apiKey: "secret-key", requestId: () => current });
+    await traced.sendText({ session: "acc-1", chatId: "5511999999999@c.us", text: "Hi" });
+    expect(seen.at(-1)?.requestId).toBe("req-77");
+    current = undefined;
+    await traced.sendText({ session: "acc-1", chatId: "5511999999999@c.us", text: "Hi" });
+    expect(seen.at(-1)?.requestId).toBeUndefined();
   });
 
   it("puts path parameters in the path, encoded", async () => {
