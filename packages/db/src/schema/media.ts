@@ -1,0 +1,40 @@
+import { bigint, index, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, workspaceId } from "./columns.ts";
+
+/**
+ * A stored media file (an inbound message's download or an agent's upload), owned by one
+ * workspace. The bytes live in the media storage (filesystem or S3) under `storageKey`, which is
+ * derived from the workspace and row ids only, never from a user-given name.
+ */
+export const media = pgTable(
+  "media",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    storageKey: text().notNull().unique(),
+    mimetype: text().notNull(),
+    /** The name to offer on download; display only, never a path. */
+    filename: text(),
+    size: bigint({ mode: "number" }).notNull(),
+    /** Hex SHA-256 of the bytes. */
+    sha256: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("media_workspace_idx").on(table.workspaceId)],
+);
+
+/** What `message.media` holds: the file WhatsApp described, and how far our copy of it got. */
+export interface MessageMedia {
+  /** The WhatsApp service's URL for the file (inbound only). */
+  url?: string | null;
+  mimetype?: string | null;
+  filename?: string | null;
+  /** `pending` until stored; `ready` with `message.mediaId`; `unavailable` with a reason. */
+  status?: "pending" | "ready" | "unavailable";
+  size?: number;
+  reason?: string;
+  /** A location message's place (outbound sends store it here). */
+  location?: { latitude: number; longitude: number; title?: string | null };
+  /** A contact card's person (outbound sends store it here; the vCard is the body). */
+  contact?: { name: string; phoneNumber: string };
+}
