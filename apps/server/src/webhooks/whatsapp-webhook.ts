@@ -1,11 +1,13 @@
 import type { DatabaseConnection } from "@nexis/db";
-import { claimWebhookEvent, findAccountForSession } from "@nexis/db/queries/ingest";
 import { verifyWebhookSignature } from "@nexis/waha-client/webhooks";
 import type { Context as HonoContext } from "hono";
 import { z, ZodError } from "zod";
-import type { EventBus, WorkspaceEvent } from "../services/events/workspace-events.ts";
+import type { EventBus } from "../services/events/workspace-events.ts";
+import type { MediaDownloads } from "../services/media/index.ts";
 import type { SecretBox } from "../services/secrets/secret-box.ts";
-import { applyWebhookEvent } from "../services/whatsapp/ingest.ts";
+import { createIngestQueue, type IngestQueueOptions } from "../services/whatsapp/ingest-queue.ts";
+import { createWebhookAccountCache, type WebhookAccount, type WebhookAccountCache } from "../services/whatsapp/webhook-account-cache.ts";
+import { parseWebhookEvent } from "../services/whatsapp/webhook-event.ts";
 import { webhookEnvelopeSchema } from "../services/whatsapp/webhook-payloads.ts";
 
 export interface WhatsAppWebhookOptions {
@@ -16,19 +18,59 @@ export interface WhatsAppWebhookOptions {
   events: EventBus;
   /** How far `X-Webhook-Timestamp` may be from now; older or newer deliveries are refused. */
   maxSkewMs?: number;
+  /** The accounts' opened keys; one is made when not given (the app passes its own, to forget removed accounts). */
+  accounts?: WebhookAccountCache;
+  /** Copies the files of stored inbound media messages, after the commit. */
+  mediaDownloads?: MediaDownloads | undefined;
+  /** How webhooks are coalesced into transactions (`services/whatsapp/ingest-queue.ts`). */
+  batching?: Pick<IngestQueueOptions, "maxBatch" | "maxWaitMs" | "maxInFlight">;
 }
 
 const accountIdSchema = z.uuid();
 
+/** Postgres refused the data itself (class 22: bad encoding, NUL in text, out of range), not a fault of ours. */
+function isDataError(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("22")) return true;
+  }
+  return false;
+}
+
 /**
  * `POST /webhooks/whatsapp`: the WhatsApp service's signed events for one account (session name =
  * account id). Refuses (401) a missing or stale timestamp and a body whose HMAC-SHA512 is not the
- * account's, before anything is stored; then claims the event id and applies its effects in one
- * transaction, so a replayed or duplicated event changes nothing the second time.
+ * account's, and (400) a payload it cannot read, before anything is stored. Concurrent webhooks
+ * are then applied together, one transaction per batch, the event id claimed once; each request
+ * answers once its own event committed, so the sender retries anything not stored.
  */
 export function whatsappWebhookHandler(options: WhatsAppWebhookOptions) {
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
   const { db } = options.database;
+  const accounts = options.accounts ?? createWebhookAccountCache({ db, secretBox: options.secretBox });
+  // PGlite runs one transaction at a time anyway; Postgres overlaps a few (the pool has 10 connections).
+  const { mediaDownloads } = options;
+  const queue = createIngestQueue({
+    db,
+    events: options.events,
+    maxInFlight: options.database.kind === "postgres" ? 2 : 1,
+    ...options.batching,
+    ...(mediaDownloads
+      ? { afterCommit: (item, applied) => mediaDownloads.afterWebhook(item.target.workspaceId, { event: item.event.event, payload: item.event.payload }, applied.events) }
+      : {}),
+  });
+
+  /** The account whose key signed this body; a cached key that fails is checked once more against the database. */
+  async function signer(session: string, raw: string, signature: string | undefined): Promise<WebhookAccount | null> {
+    const accountId = accountIdSchema.safeParse(session);
+    if (!accountId.success) return null;
+    const verifies = (account: WebhookAccount | undefined) => !!account?.key && verifyWebhookSignature(raw, signature, account.key);
+    const cached = await accounts.get(accountId.data);
+    if (verifies(cached)) return cached ?? null;
+    if (!cached) return null;
+    const fresh = await accounts.get(accountId.data, { fresh: true });
+    return verifies(fresh) ? (fresh ?? null) : null;
+  }
 
   return async (c: HonoContext) => {
     const raw = await c.req.text();
@@ -47,26 +89,29 @@ export function whatsappWebhookHandler(options: WhatsAppWebhookOptions) {
     const envelope = parsed.data;
 
     // Unknown sessions and bad signatures answer alike, so neither reveals which accounts exist.
-    const accountId = accountIdSchema.safeParse(envelope.session);
-    const account = accountId.success ? await findAccountForSession(db, { accountId: accountId.data }) : undefined;
-    const key = account?.webhookSecret ? options.secretBox.open(account.webhookSecret) : null;
-    if (!account || !key || !verifyWebhookSignature(raw, c.req.header("x-webhook-hmac"), key)) {
-      return c.json({ error: "Invalid signature" }, 401);
-    }
+    const account = await signer(envelope.session, raw, c.req.header("x-webhook-hmac"));
+    if (!account) return c.json({ error: "Invalid signature" }, 401);
 
+    let event;
     try {
-      const changes = await db.transaction(async (tx): Promise<WorkspaceEvent[] | null> => {
-        if (!(await claimWebhookEvent(tx, { source: "whatsapp", eventId: envelope.id }))) return null;
-        return applyWebhookEvent(tx, { accountId: account.id, workspaceId: account.workspaceId }, envelope);
-      });
-      // Published only after the commit, so a subscriber that refetches sees the change.
-      for (const change of changes ?? []) options.events.publish(account.workspaceId, change);
-      return c.json({ ok: true, duplicate: changes === null });
+      event = parseWebhookEvent(envelope);
     } catch (error) {
       if (error instanceof ZodError) {
         return c.json({ error: `Unreadable ${envelope.event} payload`, issues: error.issues.map((issue) => issue.path.join(".")) }, 400);
       }
       throw error;
     }
+
+    const outcome = await queue.submit({
+      target: { accountId: account.id, workspaceId: account.workspaceId },
+      eventId: envelope.id,
+      event,
+      me: envelope.me ?? null,
+    });
+    if ("error" in outcome) {
+      if (isDataError(outcome.error)) return c.json({ error: `Unstorable ${envelope.event} payload: ${(outcome.error as Error).message}` }, 400);
+      throw outcome.error;
+    }
+    return c.json({ ok: true, duplicate: outcome.duplicate });
   };
 }

@@ -1,23 +1,30 @@
 import type { Database } from "@nexis/db";
-import type { WorkspaceEvent } from "../events/workspace-events.ts";
 import * as ingest from "@nexis/db/queries/ingest";
-import {
-  ackPayloadSchema,
-  archivePayloadSchema,
-  editedPayloadSchema,
-  type MessagePayload,
-  messagePayloadSchema,
-  reactionPayloadSchema,
-  presencePayloadSchema,
-  revokedPayloadSchema,
-  sessionStatusPayloadSchema,
-  type WebhookEnvelope,
-} from "./webhook-payloads.ts";
+import type { WorkspaceEvent } from "../events/workspace-events.ts";
+import { applyGroupEvent } from "./group-events.ts";
+import { storeMessages } from "./store-messages.ts";
+import type { WebhookEvent } from "./webhook-event.ts";
 
 /** The account a verified webhook came for. */
 export interface IngestTarget {
   accountId: string;
   workspaceId: string;
+}
+
+/** One verified webhook, its payload already parsed, waiting for its batch. */
+export interface IngestItem {
+  target: IngestTarget;
+  /** The envelope's event id (`evt_…`), recorded once. */
+  eventId: string;
+  event: WebhookEvent;
+  /** The linked number itself (the envelope's `me`), when the service sent it. */
+  me: { id: string; pushName?: string | null } | null;
+}
+
+/** What applying one webhook did: nothing (a duplicate), or the live events to publish once committed. */
+export interface AppliedWebhook {
+  duplicate: boolean;
+  events: WorkspaceEvent[];
 }
 
 /** `5511999999999@c.us` → `+5511999999999`; null for groups and other non-phone ids. */
@@ -26,42 +33,37 @@ export function phoneFromWaId(waId: string): string | null {
   return match ? `+${match[1]}` : null;
 }
 
-/** What kind of message WAHA's payload carries, in our `message.type` words. */
-function messageType(payload: MessagePayload): string {
-  if (payload.location) return "location";
-  if (payload.vCards?.length) return "vcard";
-  if (payload.hasMedia) {
-    // WEBJS names the type in `_data` until the file is downloaded (no `media` yet).
-    const mimetype = payload.media?.mimetype ?? payload._data?.mimetype ?? "";
-    if (mimetype.startsWith("image/")) return "image";
-    if (mimetype.startsWith("video/")) return "video";
-    if (mimetype.startsWith("audio/")) return "audio";
-    return "document";
-  }
-  return "chat";
-}
+const isMessage = (item: IngestItem) => item.event.event === "message" || item.event.event === "message.any";
 
-async function storeMessage(db: Database, target: IngestTarget, payload: MessagePayload): Promise<WorkspaceEvent[]> {
-  const waChatId = payload.fromMe ? (payload.to ?? payload.from) : payload.from;
-  const isGroup = waChatId.endsWith("@g.us");
-  const pushName = payload.fromMe ? null : (payload._data?.notifyName ?? null);
-  const contact = isGroup
-    ? null
-    : await ingest.upsertContact(db, { ...target, waId: waChatId, pushName, phoneNumber: phoneFromWaId(waChatId) });
-  const chat = await ingest.upsertChat(db, { ...target, waChatId, isGroup, contactId: contact?.id ?? null, name: null });
-  const messageId = await ingest.insertIncomingMessage(db, {
-    ...target,
-    chatId: chat.id,
-    waMessageId: payload.id,
-    fromMe: payload.fromMe,
-    author: isGroup ? (payload.participant ?? null) : null,
-    type: messageType(payload),
-    body: payload.body ?? null,
-    ack: payload.ack,
-    timestamp: Math.floor(payload.timestamp),
-    media: payload.hasMedia && payload.media ? payload.media : null,
+/**
+ * Applies a batch of verified webhooks inside the caller's transaction: claims all event ids in
+ * one statement (a replayed or duplicated id is skipped), stores the messages set-based (one
+ * statement each for contacts, chats, messages and chat counters), then applies the rarer events
+ * one by one in arrival order, after the messages, so an ack or edit finds the message it names.
+ * Answers one result per item, in order.
+ */
+export async function applyWebhookBatch(db: Database, items: IngestItem[]): Promise<AppliedWebhook[]> {
+  const results: AppliedWebhook[] = items.map(() => ({ duplicate: true, events: [] }));
+  const claimed = await ingest.claimWebhookEvents(db, { source: "whatsapp", eventIds: items.map((item) => item.eventId) });
+  const fresh: number[] = [];
+  const taken = new Set<string>();
+  items.forEach((item, index) => {
+    // The same event id twice in one batch: the first is applied, the second is its duplicate.
+    if (!claimed.has(item.eventId) || taken.has(item.eventId)) return;
+    taken.add(item.eventId);
+    fresh.push(index);
+    (results[index] as AppliedWebhook).duplicate = false;
   });
-  return messageId ? [{ type: "message", chatId: chat.id, messageId }] : [];
+
+  const messages = fresh.filter((index) => isMessage(items[index] as IngestItem));
+  const stored = await storeMessages(db, messages.map((index) => items[index] as IngestItem));
+  messages.forEach((index, position) => (results[index] as AppliedWebhook).events.push(...(stored[position] ?? [])));
+
+  for (const index of fresh) {
+    const item = items[index] as IngestItem;
+    if (!isMessage(item)) (results[index] as AppliedWebhook).events.push(...(await applyWebhookEvent(db, item)));
+  }
+  return results;
 }
 
 /** The live events for message rows an event changed. */
@@ -69,54 +71,49 @@ const messageEvents = (rows: { id: string; chatId: string }[]): WorkspaceEvent[]
   rows.map((row) => ({ type: "message", chatId: row.chatId, messageId: row.id }));
 
 /**
- * Applies one verified, first-seen webhook event to the database (inside the caller's
- * transaction, after the event id was claimed), and answers the live events to publish once it
- * commits. Events we do not store (calls, polls…) change nothing; presence is only passed on. A
- * payload that does not parse throws, which rolls back the claim.
+ * Applies one first-seen event other than a new message. Events we do not store (calls, polls…)
+ * change nothing; presence is only passed on.
  */
-export async function applyWebhookEvent(db: Database, target: IngestTarget, envelope: WebhookEnvelope): Promise<WorkspaceEvent[]> {
-  const { accountId } = target;
-  switch (envelope.event) {
+async function applyWebhookEvent(db: Database, item: IngestItem): Promise<WorkspaceEvent[]> {
+  const { accountId } = item.target;
+  const { event } = item;
+  switch (event.event) {
     case "session.status": {
-      const { status } = sessionStatusPayloadSchema.parse(envelope.payload);
-      const me = status === "WORKING" && envelope.me ? envelope.me : null;
+      const me = event.payload.status === "WORKING" && item.me ? item.me : null;
       await ingest.setAccountStatus(db, {
         accountId,
-        status,
+        status: event.payload.status,
         me: me ? { waId: me.id, phoneNumber: phoneFromWaId(me.id) ?? me.id, pushName: me.pushName ?? null } : null,
       });
-      return [{ type: "account", accountId, status }];
+      return [{ type: "account", accountId, status: event.payload.status }];
     }
-    case "message":
-    case "message.any":
-      return storeMessage(db, target, messagePayloadSchema.parse(envelope.payload));
-    case "message.ack": {
-      const { id, ack } = ackPayloadSchema.parse(envelope.payload);
-      return messageEvents(await ingest.advanceAck(db, { accountId, waMessageId: id, ack }));
-    }
+    case "message.ack":
+      return messageEvents(await ingest.advanceAck(db, { accountId, waMessageId: event.payload.id, ack: event.payload.ack }));
     case "message.reaction": {
-      const { from, fromMe, reaction } = reactionPayloadSchema.parse(envelope.payload);
+      const { from, fromMe, reaction } = event.payload;
       return messageEvents(await ingest.setReaction(db, { accountId, waMessageId: reaction.messageId, from: fromMe ? "me" : from, emoji: reaction.text }));
     }
     case "message.edited": {
-      const edited = editedPayloadSchema.parse(envelope.payload);
+      const edited = event.payload;
       return messageEvents(await ingest.editMessageBody(db, { accountId, idOrKey: edited.editedMessageId ?? edited.id, body: edited.body }));
     }
     case "message.revoked": {
-      const revoked = revokedPayloadSchema.parse(envelope.payload);
-      const idOrKey = revoked.before?.id ?? revoked.revokedMessageId;
+      const idOrKey = event.payload.before?.id ?? event.payload.revokedMessageId;
       return idOrKey ? messageEvents(await ingest.markMessageRevoked(db, { accountId, idOrKey })) : [];
     }
     case "chat.archive": {
-      const { id, archived } = archivePayloadSchema.parse(envelope.payload);
-      const rows = await ingest.setChatArchived(db, { accountId, waChatId: id, archived });
+      const rows = await ingest.setChatArchived(db, { accountId, waChatId: event.payload.id, archived: event.payload.archived });
       return rows.map((row) => ({ type: "chat", chatId: row.id }));
     }
     case "presence.update": {
-      const { id, presences } = presencePayloadSchema.parse(envelope.payload);
-      const presence = presences[0]?.lastKnownPresence;
-      return presence ? [{ type: "presence", accountId, waChatId: id, presence }] : [];
+      const presence = event.payload.presences[0]?.lastKnownPresence;
+      return presence ? [{ type: "presence", accountId, waChatId: event.payload.id, presence }] : [];
     }
+    case "group.v2.join":
+    case "group.v2.leave":
+    case "group.v2.update":
+    case "group.v2.participants":
+      return applyGroupEvent(db, { target: item.target, eventId: item.eventId, me: item.me?.id ?? null, event });
     default:
       return [];
   }

@@ -1,0 +1,112 @@
+import type { Database } from "@nexis/db";
+import type { EventBus } from "../events/workspace-events.ts";
+import { type AppliedWebhook, applyWebhookBatch, type IngestItem } from "./ingest.ts";
+import { createBatcher } from "./ingest-batcher.ts";
+
+/** Postgres gave up a transaction for a deadlock or a serialization failure: running it again may succeed. */
+function isConflictAbort(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (code === "40P01" || code === "40001") return true;
+  }
+  return false;
+}
+
+/** A webhook's fate: stored (or a duplicate of one stored), or failed on its own. */
+export type IngestOutcome = { duplicate: boolean } | { error: unknown };
+
+export interface IngestQueueOptions {
+  db: Database;
+  events: EventBus;
+  /** Webhooks per transaction at most (default 200). */
+  maxBatch?: number;
+  /** How long the first webhook of a batch waits for others (default 5 ms). */
+  maxWaitMs?: number;
+  /**
+   * Transactions at once (default 1). Above 1, batches of new messages overlap (the database
+   * orders their writes on the same rows), while a batch holding any other event (an ack, an
+   * edit, a group change) waits for the batches before it, so it finds the messages it names.
+   */
+  maxInFlight?: number;
+  /** Called for each webhook once its batch committed (e.g. to queue media downloads); must not throw. */
+  afterCommit?: (item: IngestItem, applied: AppliedWebhook) => void;
+}
+
+export interface IngestQueue {
+  /** Resolves once the webhook's batch committed (or it failed alone). */
+  submit(item: IngestItem): Promise<IngestOutcome>;
+  drain(): Promise<void>;
+}
+
+/**
+ * Verified webhooks go through here: concurrent ones are applied together in one transaction.
+ * If a batch fails, its webhooks are applied again one transaction each, so one that the
+ * database refuses fails alone and its neighbours are stored. Live events are published, and
+ * after-commit work started, only once the transaction committed.
+ */
+export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
+  const { db, events } = options;
+
+  function committed(items: IngestItem[], applied: AppliedWebhook[]) {
+    applied.forEach((result, index) => {
+      const { workspaceId } = (items[index] as IngestItem).target;
+      for (const event of result.events) events.publish(workspaceId, event);
+      try {
+        options.afterCommit?.(items[index] as IngestItem, result);
+      } catch (error) {
+        // Committed already: a failing follow-up must not make the webhook look unstored.
+        console.error("webhook after-commit work failed:", error);
+      }
+    });
+  }
+
+  async function applyAlone(item: IngestItem): Promise<IngestOutcome> {
+    try {
+      const applied = await db.transaction((tx) => applyWebhookBatch(tx, [item]));
+      committed([item], applied);
+      return { duplicate: applied[0]?.duplicate ?? false };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  async function applyBatch(items: IngestItem[]): Promise<IngestOutcome[]> {
+    if (items.length === 1) return [await applyAlone(items[0] as IngestItem)];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const applied = await db.transaction((tx) => applyWebhookBatch(tx, items));
+        committed(items, applied);
+        return applied.map((result) => ({ duplicate: result.duplicate }));
+      } catch (error) {
+        // Two overlapping batches can deadlock on the same rows: Postgres aborts one; it runs again.
+        if (attempt < 3 && isConflictAbort(error)) continue;
+        // One webhook the database refuses must not fail the others: each alone, in order.
+        const outcomes: IngestOutcome[] = [];
+        for (const item of items) outcomes.push(await applyAlone(item));
+        return outcomes;
+      }
+    }
+  }
+
+  const running = new Set<Promise<unknown>>();
+  const batcher = createBatcher<IngestItem, IngestOutcome>({
+    maxBatch: options.maxBatch ?? 200,
+    maxWaitMs: options.maxWaitMs ?? 5,
+    maxInFlight: options.maxInFlight ?? 1,
+    async run(items) {
+      const earlier = [...running];
+      if (earlier.length > 0 && items.some((item) => item.event.event !== "message" && item.event.event !== "message.any")) {
+        await Promise.allSettled(earlier);
+      }
+      const run = applyBatch(items);
+      running.add(run);
+      try {
+        return await run;
+      } finally {
+        running.delete(run);
+      }
+    },
+  });
+
+  return { submit: (item) => batcher.submit(item), drain: () => batcher.drain() };
+}

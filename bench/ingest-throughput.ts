@@ -1,0 +1,153 @@
+// bench/ingest-throughput: signed inbound `message` webhooks per second through the real API app's
+// full ingest path (POST /webhooks/whatsapp: timestamp and HMAC checks, parsing, batched
+// transactions into the database), from many concurrent senders on loopback. Beside it, in the same
+// run: a bare Hono endpoint on the same runtime that only parses the same bodies (the HTTP limit),
+// and a raw batched `INSERT … ON CONFLICT DO NOTHING` of the same message rows (the database limit).
+// Goals: >= 0.35x the bare endpoint and >= 5,000 messages/s.
+// Knobs: BENCH_MESSAGES (default 40000), BENCH_CONNECTIONS (default 128), BENCH_SENDERS (default 1000),
+// DATABASE_URL (a scratch database is created on that server and dropped; PGlite without it).
+import { createHmac } from "node:crypto";
+import { schema } from "@nexis/db";
+import { createTestDatabase } from "@nexis/db/testing";
+import autocannon from "autocannon";
+import { count, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { createApp } from "server/app";
+import { createSecretBox } from "server/secret-box";
+import { listen } from "./support/load.ts";
+import { englishWords, portugueseWords } from "./support/words.ts";
+
+const messages = Number(process.env.BENCH_MESSAGES ?? 40_000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
+const senders = Number(process.env.BENCH_SENDERS ?? 1_000);
+const authSecret = "bench-secret-that-is-long-enough-0123456789";
+const database = await createTestDatabase(process.env.DATABASE_URL);
+const { db } = database;
+
+// A workspace with one linked number whose webhook key we know (sealed as the app stores it).
+const webhookKey = "bench-webhook-key-0123456789abcdefghijklmno";
+const workspaceId = crypto.randomUUID();
+await db.insert(schema.organization).values({ id: workspaceId, name: "Bench", slug: `bench-${workspaceId}`, createdAt: new Date() });
+const [account] = await db
+  .insert(schema.whatsappAccount)
+  .values({ workspaceId, name: "Bench number", status: "WORKING", webhookSecret: createSecretBox(authSecret, "whatsapp-webhook-key").seal(webhookKey) })
+  .returning({ id: schema.whatsappAccount.id });
+if (!account) throw new Error("no account");
+
+const words = [...englishWords, ...portugueseWords];
+const sentence = (seed: number) => Array.from({ length: 4 + (seed % 9) }, (_, index) => words[(seed * 31 + index * 7) % words.length]).join(" ");
+const senderId = (index: number) => `55119${String(index % senders).padStart(8, "0")}@c.us`;
+
+interface Webhook {
+  body: string;
+  hmac: string;
+}
+
+/** Signed `message` webhooks with unique event and message ids, as the WhatsApp service sends them. */
+function webhooks(prefix: string, total: number): Webhook[] {
+  const now = Math.floor(Date.now() / 1000);
+  return Array.from({ length: total }, (_, index) => {
+    const from = senderId(index);
+    const body = JSON.stringify({
+      id: `evt_${prefix}_${index}`,
+      timestamp: Date.now(),
+      event: "message",
+      session: account?.id,
+      engine: "WEBJS",
+      me: { id: "15550001111@c.us", pushName: "Bench" },
+      payload: {
+        id: `false_${from}_${prefix.toUpperCase()}${index}`,
+        timestamp: now,
+        from,
+        to: "15550001111@c.us",
+        fromMe: false,
+        body: sentence(index),
+        hasMedia: false,
+        ack: 1,
+        _data: { notifyName: `Customer ${index % senders}` },
+      },
+    });
+    return { body, hmac: createHmac("sha512", webhookKey).update(body).digest("hex") };
+  });
+}
+
+/** Fires every webhook once from `connections` concurrent senders; answers requests per second. */
+async function fire(url: string, batch: Webhook[]): Promise<{ perSecond: number; non2xx: number; errors: number; p99: number; statuses: string }> {
+  let next = 0;
+  const started = performance.now();
+  const result = await autocannon({
+    url,
+    connections,
+    amount: batch.length,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const webhook = batch[next++ % batch.length] as Webhook;
+          return {
+            ...request,
+            body: webhook.body,
+            headers: { "content-type": "application/json", "x-webhook-timestamp": String(Date.now()), "x-webhook-hmac": webhook.hmac },
+          };
+        },
+      },
+    ],
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const statuses = `2xx ${result["2xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}`;
+  return { perSecond: batch.length / seconds, non2xx: result.non2xx, errors: result.errors + result.timeouts, p99: result.latency.p99, statuses };
+}
+
+const bare = new Hono().post("/webhooks/whatsapp", async (c) => {
+  const parsed = JSON.parse(await c.req.text()) as { id?: unknown };
+  return c.json({ ok: typeof parsed.id === "string", duplicate: false });
+});
+const api = createApp({ database, corsOrigins: ["http://localhost:3000"], authSecret, rateLimiter: null, authRateLimit: false });
+const baseline = await listen(bare.fetch);
+const subject = await listen(api.fetch);
+
+// Warm-up: JIT, connection pool, the account's cached key.
+await fire(`${baseline.url}/webhooks/whatsapp`, webhooks("warm", 3_000));
+await fire(`${subject.url}/webhooks/whatsapp`, webhooks("warm", 3_000));
+
+const measured = webhooks("run", messages);
+const storedRows = async () => (await db.select({ n: count() }).from(schema.message).where(eq(schema.message.accountId, account.id)))[0]?.n ?? 0;
+const bareRun = await fire(`${baseline.url}/webhooks/whatsapp`, measured);
+const before = await storedRows();
+const apiRun = await fire(`${subject.url}/webhooks/whatsapp`, measured);
+const stored = (await storedRows()) - before;
+
+// The database alone: the same message rows (under a second number) in batches of 200.
+const [rawAccount] = await db.insert(schema.whatsappAccount).values({ workspaceId, name: "Raw insert" }).returning({ id: schema.whatsappAccount.id });
+if (!rawAccount) throw new Error("no account");
+const chatIds = new Map<string, string>();
+for (let index = 0; index < Math.min(senders, messages); index += 500) {
+  const rows = Array.from({ length: Math.min(500, Math.min(senders, messages) - index) }, (_, offset) => ({ workspaceId, accountId: rawAccount.id, waChatId: senderId(index + offset) }));
+  for (const chat of await db.insert(schema.chat).values(rows).returning({ id: schema.chat.id, waChatId: schema.chat.waChatId })) chatIds.set(chat.waChatId, chat.id);
+}
+const rows = measured.map((webhook) => {
+  const { payload } = JSON.parse(webhook.body) as { payload: { id: string; from: string; body: string; timestamp: number; ack: number } };
+  return { workspaceId, accountId: rawAccount.id, chatId: chatIds.get(payload.from) ?? "", waMessageId: payload.id, fromMe: false, body: payload.body, ack: payload.ack, timestamp: payload.timestamp };
+});
+const rawStarted = performance.now();
+for (let index = 0; index < rows.length; index += 200) {
+  await db.insert(schema.message).values(rows.slice(index, index + 200)).onConflictDoNothing({ target: [schema.message.accountId, schema.message.waMessageId] });
+}
+const rawPerSecond = rows.length / ((performance.now() - rawStarted) / 1000);
+
+const ratio = apiRun.perSecond / bareRun.perSecond;
+console.log(`ingest-throughput on ${database.kind}: ${messages} signed message webhooks, ${connections} concurrent senders, ${senders} contacts`);
+console.log(`  bare Hono, parse only       : ${bareRun.perSecond.toFixed(0)} req/s (p99 ${bareRun.p99} ms)`);
+console.log(`  API ingest (batched)        : ${apiRun.perSecond.toFixed(0)} msg/s (p99 ${apiRun.p99} ms), ${stored} rows stored`);
+console.log(`  raw batched INSERT (200/stmt): ${rawPerSecond.toFixed(0)} rows/s`);
+console.log(`  ratio ingest/bare           : ${ratio.toFixed(2)} (goal >= 0.35)`);
+console.log(`  ratio ingest/raw insert     : ${(apiRun.perSecond / rawPerSecond).toFixed(2)}`);
+console.log(`  goal >= 5,000 msg/s         : ${apiRun.perSecond >= 5_000 ? "met" : "NOT met"}; ratio goal ${ratio >= 0.35 ? "met" : "NOT met"}`);
+const failures = bareRun.non2xx + bareRun.errors + apiRun.non2xx + apiRun.errors;
+if (failures > 0 || stored !== messages) {
+  console.log(`  WARNING: ${stored} of ${messages} messages stored; bare: ${bareRun.statuses}; API: ${apiRun.statuses}`);
+}
+
+await subject.close();
+await baseline.close();
+await database.dispose();
