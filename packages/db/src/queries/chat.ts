@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { chat, chatTag } from "../schema/chat.ts";
 import { contact } from "../schema/contact.ts";
@@ -64,75 +64,96 @@ function filterConditions(workspaceId: string, filters: ChatFilters): SQL[] {
 }
 
 /**
+ * The chats of a query, each with its contact, tags and last message, in one statement: the last
+ * message through a lateral index lookup (chat, timestamp, id) and the tags as a JSON array.
+ */
+function selectChats(db: Database) {
+  const lastMessage = db
+    .select({
+      id: message.id,
+      fromMe: message.fromMe,
+      type: message.type,
+      body: message.body,
+      ack: message.ack,
+      timestamp: message.timestamp,
+      deleted: sql<boolean>`${message.deletedAt} is not null`.as("deleted"),
+    })
+    .from(message)
+    .where(and(eq(message.chatId, chat.id), eq(message.workspaceId, chat.workspaceId)))
+    .orderBy(desc(message.timestamp), desc(message.id))
+    .limit(1)
+    .as("last_message");
+  const tags = sql<{ id: string; name: string; color: string }[]>`coalesce((
+      select json_agg(json_build_object('id', ${tag.id}, 'name', ${tag.name}, 'color', ${tag.color}) order by ${tag.name})
+        from ${chatTag} join ${tag} on ${tag.id} = ${chatTag.tagId}
+       where ${chatTag.chatId} = ${chat.id} and ${chatTag.workspaceId} = ${chat.workspaceId}
+    ), '[]'::json)`;
+  return db
+    .select({
+      ...chatColumns,
+      sortAt: sortAt.as("sort_at"),
+      tags: tags.as("tags"),
+      last: {
+        id: lastMessage.id,
+        fromMe: lastMessage.fromMe,
+        type: lastMessage.type,
+        body: lastMessage.body,
+        ack: lastMessage.ack,
+        timestamp: lastMessage.timestamp,
+        deleted: lastMessage.deleted,
+      },
+    })
+    .from(chat)
+    .leftJoin(contact, eq(contact.id, chat.contactId))
+    .leftJoinLateral(lastMessage, sql`true`)
+    .$dynamic();
+}
+
+type ChatRow = Awaited<ReturnType<ReturnType<typeof selectChats>["execute"]>>[number];
+
+/** A chat's last message as the inbox previews it. */
+export interface LastMessage {
+  id: string;
+  fromMe: boolean;
+  type: string;
+  body: string | null;
+  ack: number;
+  timestamp: number;
+  deleted: boolean;
+}
+
+/** A chat as the inbox shows it: the row with `lastMessage` (null for a chat without messages). */
+function toInboxChat({ sortAt: _sortAt, last, ...row }: ChatRow) {
+  // The lateral join types every column nullable; with an id, the message row exists and its
+  // not-null columns are set.
+  const lastMessage = last?.id ? ({ ...last, timestamp: Number(last.timestamp) } as LastMessage) : null;
+  return { ...row, lastMessage };
+}
+
+/**
  * A page of the workspace's chats, newest activity first, each with its contact, tags and last
  * message. `nextCursor` continues after the page's last chat; null on the last page.
  */
 export async function listChats(db: Database, params: { workspaceId: string; filters: ChatFilters; limit: number; cursor?: ChatCursor | undefined }) {
   const conditions = filterConditions(params.workspaceId, params.filters);
   if (params.cursor) {
-    const at = new Date(params.cursor.sortAt);
-    conditions.push(or(lt(sortAt, at), and(eq(sortAt, at), lt(chat.id, params.cursor.id))) as SQL);
+    // A row comparison, so the page continues along the (workspace, archived, sort time, id) index.
+    conditions.push(sql`(${sortAt}, ${chat.id}) < (${new Date(params.cursor.sortAt)}, ${params.cursor.id})`);
   }
-  const rows = await db
-    .select({ ...chatColumns, sortAt: sortAt.as("sort_at") })
-    .from(chat)
-    .leftJoin(contact, eq(contact.id, chat.contactId))
+  const rows = await selectChats(db)
     .where(and(...conditions))
     .orderBy(desc(sortAt), desc(chat.id))
     .limit(params.limit + 1);
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? { sortAt: new Date(last.sortAt).toISOString(), id: last.id } : null;
-  const details = await chatDetails(db, params.workspaceId, page.map((row) => row.id));
-  const items = page.map(({ sortAt: _sortAt, ...row }) => ({ ...row, ...details(row.id) }));
-  return { items, nextCursor };
+  return { items: page.map(toInboxChat), nextCursor };
 }
 
 /** One chat of the workspace with its contact, tags and last message. */
 export async function getChat(db: Database, params: { workspaceId: string; id: string }) {
-  const [row] = await db
-    .select(chatColumns)
-    .from(chat)
-    .leftJoin(contact, eq(contact.id, chat.contactId))
-    .where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)));
-  if (!row) return undefined;
-  const details = await chatDetails(db, params.workspaceId, [row.id]);
-  return { ...row, ...details(row.id) };
-}
-
-/** Tags and the last message of each of the given chats, in two queries for the whole page. */
-async function chatDetails(db: Database, workspaceId: string, chatIds: string[]) {
-  if (chatIds.length === 0) return () => ({ tags: [], lastMessage: null });
-  const [tagRows, lastMessages] = await Promise.all([
-    db
-      .select({ chatId: chatTag.chatId, id: tag.id, name: tag.name, color: tag.color })
-      .from(chatTag)
-      .innerJoin(tag, eq(tag.id, chatTag.tagId))
-      .where(and(eq(chatTag.workspaceId, workspaceId), inArray(chatTag.chatId, chatIds)))
-      .orderBy(tag.name),
-    db
-      .selectDistinctOn([message.chatId], {
-        chatId: message.chatId,
-        id: message.id,
-        fromMe: message.fromMe,
-        type: message.type,
-        body: message.body,
-        ack: message.ack,
-        timestamp: message.timestamp,
-        deleted: sql<boolean>`${message.deletedAt} is not null`,
-      })
-      .from(message)
-      .where(and(eq(message.workspaceId, workspaceId), inArray(message.chatId, chatIds)))
-      .orderBy(message.chatId, desc(message.timestamp), desc(message.id)),
-  ]);
-  const lastByChat = new Map(lastMessages.map(({ chatId, ...rest }) => [chatId, rest]));
-  return (chatId: string) => {
-    const last = lastByChat.get(chatId);
-    return {
-      tags: tagRows.filter((row) => row.chatId === chatId).map(({ chatId: _chatId, ...rest }) => rest),
-      lastMessage: last ?? null,
-    };
-  };
+  const [row] = await selectChats(db).where(and(eq(chat.workspaceId, params.workspaceId), eq(chat.id, params.id)));
+  return row ? toInboxChat(row) : undefined;
 }
 
 /** How many of `chatIds` belong to the workspace (to refuse a batch naming another's chats). */
