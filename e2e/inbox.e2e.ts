@@ -74,8 +74,8 @@ describe("the agents' inbox", () => {
     await thread.getByText("Olá").waitFor();
     chatUrl = page.url();
 
-    await page.getByLabel("Message").fill("Oi! Como posso ajudar?");
-    await page.getByLabel("Message").press("Enter");
+    await page.getByLabel("Message", { exact: true }).fill("Oi! Como posso ajudar?");
+    await page.getByLabel("Message", { exact: true }).press("Enter");
     const reply = thread.getByTestId("message").filter({ hasText: "Oi! Como posso ajudar?" });
     await reply.waitFor({ timeout: 10_000 });
     // Pending first, then the queue delivers it and the ack moves past the clock.

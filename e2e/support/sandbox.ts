@@ -17,5 +17,7 @@ export function sandboxApi(dataDir: string, baseUrl = "http://localhost:8788") {
     scan: (session: string, value?: string) => post(session, "scan", value ? { value } : {}),
     /** A contact writes to the linked number. */
     inbound: (session: string, from: string, text: string) => post(session, "inbound", { from, text }),
+    /** The contact starts or stops typing ("typing", "paused", …). */
+    presence: (session: string, from: string, presence: string) => post(session, "presence", { from, presence }),
   };
 }

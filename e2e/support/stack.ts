@@ -29,7 +29,18 @@ export async function startStack(timeoutMs = 300_000): Promise<Stack> {
   let log = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The apps did not start in time:\n${log.slice(-4000)}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Stop what did start, or the next run finds the ports taken (start.sh's own Ctrl-C trap
+      // waits for its readiness probe, so end the whole tree here).
+      for (const pid of [...descendantsOf(child.pid ?? 0), child.pid ?? 0]) {
+        try {
+          if (pid) process.kill(pid, "SIGTERM");
+        } catch {
+          // Already gone.
+        }
+      }
+      reject(new Error(`The apps did not start in time:\n${log.slice(-4000)}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       if (log.includes("READY")) {

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DatabaseConnection } from "@nexis/db";
@@ -9,17 +9,29 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { createLogger, currentRequestId, type Logger, runWithRequestId } from "@nexis/observability";
+import type { ErrorReporter } from "@nexis/observability/sentry";
 import { createAuth } from "./auth/auth.ts";
+import { createServerMetrics, type ServerMetrics } from "./services/metrics/metrics.ts";
+import { csrfProtection } from "./security/csrf.ts";
+import { hstsBehindTls } from "./security/hsts.ts";
+import type { WorkosOptions } from "./auth/workos/config.ts";
 import { billingWebhookRoutes, sandboxRoutes } from "./billing/routes.ts";
 import { sandboxPageHeaders } from "./billing/sandbox/page-layout.ts";
 import { type BillingOptions, createBillingService, registerBillingService } from "./billing/service.ts";
 import { createDevMailbox, type Mailer } from "./services/mail/index.ts";
 import { createSecretBox } from "./services/secrets/secret-box.ts";
+import { createFilesystemStorage } from "./services/media/fs-storage.ts";
+import { createMediaDownloads, createMediaService, defaultMediaLimits, type MediaDownloads, type MediaService } from "./services/media/index.ts";
+import { mediaRoutes } from "./services/media/media-routes.ts";
 import type { WhatsAppLink } from "./services/whatsapp/whatsapp-link.ts";
+import { createWebhookAccountCache } from "./services/whatsapp/webhook-account-cache.ts";
 import type { OutboundWorker } from "./services/outbound/outbound-worker.ts";
 import { createEventBus, type EventBus } from "./services/events/workspace-events.ts";
+import { createStreamLimit } from "./services/events/stream-limit.ts";
+import { watchQrCodes } from "./services/events/qr-watch.ts";
 import { createMutationLimiter, defaultMutationLimits, type MutationLimiter } from "./services/rate-limit/mutation-limiter.ts";
-import { createContext } from "./trpc/context.ts";
+import { type Context, createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
 import { whatsappWebhookHandler } from "./webhooks/whatsapp-webhook.ts";
@@ -61,6 +73,22 @@ export interface AppOptions {
   outbound?: OutboundWorker;
   /** Workspace events for the live stream; in memory unless the server passes a Redis-backed bus. */
   events?: EventBus;
+  /** Where the server's log lines go; default: warnings and errors, readable, on stdout. */
+  logger?: Logger;
+  /** Where unexpected errors go besides the log (Sentry when SENTRY_DSN is set). */
+  errorReporter?: ErrorReporter;
+  /** Prometheus metrics (made here unless the server shares them with its outbound queue). */
+  metrics?: ServerMetrics;
+  /** Bearer token for `GET /metrics`; without it only loopback requests may read the metrics. */
+  metricsToken?: string;
+  /** Live streams one user may hold open on this instance (tabs, devices). Default 10. */
+  maxLiveStreamsPerUser?: number;
+  /** WorkOS AuthKit SSO on `/api/auth/sso/*` (`auth/workos`); off when unset. */
+  workos?: WorkosOptions;
+  /** Media storage and limits; without it (tests, benchmarks) files go to a fresh temp folder. */
+  media?: MediaService;
+  /** Copies inbound media after each webhook; made from `whatsapp` and `media` unless given. */
+  mediaDownloads?: MediaDownloads;
 }
 
 /** The API server's HTTP surface, without listening (tests serve it on port 0). */
@@ -69,6 +97,8 @@ export function createApp(options: AppOptions) {
   const serverSecret = options.authSecret ?? randomBytes(32).toString("base64url");
   // Account webhook keys are stored sealed with a key derived from the server's secret.
   const secretBox = createSecretBox(serverSecret, "whatsapp-webhook-key");
+  // Opened webhook keys, kept briefly; `account.remove` forgets its account's.
+  const webhookAccounts = createWebhookAccountCache({ db: database.db, secretBox });
   const auth = createAuth({
     db: database.db,
     secret: serverSecret,
@@ -77,9 +107,18 @@ export function createApp(options: AppOptions) {
     rateLimit: options.authRateLimit ?? true,
     mailer: options.mailer ?? createDevMailbox(path.join(tmpdir(), "nexis-mailbox.jsonl")),
     clientUrl: options.clientUrl ?? "http://localhost:3000",
+    workos: options.workos,
   });
   const rateLimiter = options.rateLimiter === undefined ? createMutationLimiter(defaultMutationLimits) : options.rateLimiter;
   const events = options.events ?? createEventBus();
+  const liveStreams = createStreamLimit(options.maxLiveStreamsPerUser ?? 10);
+  const logger = options.logger ?? createLogger({ service: "server", level: "warn", pretty: true });
+  const errorReporter = options.errorReporter;
+  const metrics = options.metrics ?? createServerMetrics(database.db);
+  // QR rotations become live events while a number waits for a scan (WAHA sends no webhook for them).
+  if (options.whatsapp) watchQrCodes({ events, client: options.whatsapp.client });
+  const media = options.media ?? createMediaService({ db: database.db, storage: createFilesystemStorage(path.join(tmpdir(), `nexis-media-${crypto.randomUUID()}`)), limits: defaultMediaLimits });
+  const mediaDownloads = options.mediaDownloads ?? (options.whatsapp ? createMediaDownloads({ db: database.db, media, client: options.whatsapp.client, events }) : undefined);
   const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
   const app = new Hono<{ Variables: { requestId: string } }>();
   const subscriptionUrl = options.subscriptionUrl ?? "http://localhost:3001";
@@ -94,15 +133,38 @@ export function createApp(options: AppOptions) {
   });
   registerBillingService(auth, billing);
 
+  // Every request gets an id (the WhatsApp service's, on its webhooks): on each log line written
+  // while serving it, on calls to the WhatsApp service, and in error reports.
+  app.use("*", requestId({ limitLength: 64 }));
+  app.use("*", (c, next) => runWithRequestId(c.get("requestId"), next));
+  app.use("*", metrics.timing());
+
   // Registered before the secure headers so it runs after them: the sandbox's HTML pages keep their own CSP.
   app.use("/sandbox/*", sandboxPageHeaders);
+  // Likewise: media is shown by the client's <img>/<video> (same site, another origin).
+  app.use("/media/*", async (c, next) => {
+    await next();
+    c.header("Cross-Origin-Resource-Policy", "same-site");
+  });
 
   // An API answers JSON only: nothing it serves may load, run or be framed.
-  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } }));
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+      referrerPolicy: "no-referrer",
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use("*", hstsBehindTls(options.trustProxy ?? false));
   app.use("*", cors({ origin: corsOrigins, credentials: true, maxAge: 600, exposeHeaders: ["set-auth-token"] }));
+  // Cookie-authenticated changes must come from our own apps (Better Auth checks its own routes).
+  app.use("/trpc/*", csrfProtection(corsOrigins));
+  app.use("/media", csrfProtection(corsOrigins));
   // Only where they matter: each layer costs on the hot path (bench/api-overhead).
-  app.on(["POST", "PUT", "PATCH"], "*", bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: "Request body too large" }, 413) }));
-  app.use("/trpc/*", requestId());
+  const smallBodies = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: "Request body too large" }, 413) });
+  // Uploads (`POST /media`) have their own, larger limit.
+  app.on(["POST", "PUT", "PATCH"], "*", (c, next) => (c.req.path === "/media" ? next() : smallBodies(c, next)));
 
   /** Liveness: the process answers. */
   app.get("/health", (c) => c.json({ status: "ok", version: serverVersion }));
@@ -118,8 +180,21 @@ export function createApp(options: AppOptions) {
     }
   });
 
+  /** Prometheus metrics, for the operator's scraper only (METRICS_TOKEN, or from this machine). */
+  app.get("/metrics", async (c) => {
+    if (!metricsAllowed(c, options.metricsToken, options.trustProxy ?? false)) return c.json({ error: "Not found", path: c.req.path }, 404);
+    return c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType });
+  });
+
+  app.use("/webhooks/whatsapp", async (c, next) => {
+    await next();
+    metrics.webhookAnswered(c.res.status);
+  });
   /** The WhatsApp service's signed events (session status, messages, acks…). */
-  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events }));
+  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, accounts: webhookAccounts }));
+
+  /** Media files: uploads for outbound messages, and the bytes of stored media to members. */
+  app.route("/media", mediaRoutes({ db: database.db, auth, media, allowedOrigins: corsOrigins }));
 
   /** Better Auth: sign-up, sign-in, sign-out, sessions, organizations (workspaces). */
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c, options.trustProxy ?? false)));
@@ -145,13 +220,22 @@ export function createApp(options: AppOptions) {
           rateLimiter,
           whatsapp: options.whatsapp ?? null,
           secretBox,
+          webhookAccounts,
           outbound: options.outbound ?? null,
           events,
+          liveStreams,
         }),
       onError: ({ error, path, ctx }) => {
         if (error.code !== "INTERNAL_SERVER_ERROR") return;
-        const id = (ctx as { requestId?: string } | undefined)?.requestId ?? "-";
-        console.error(`[${id}] tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+        const failure = error.cause ?? error;
+        logger.error(`tRPC ${path ?? "?"} failed`, failure);
+        const session = (ctx as Partial<Context> | undefined)?.session;
+        errorReporter?.capture(failure, {
+          userId: session?.user.id,
+          workspaceId: session?.session.activeOrganizationId,
+          requestId: currentRequestId(),
+          where: `trpc ${path ?? "?"}`,
+        });
       },
     }),
   );
@@ -159,11 +243,28 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => c.json({ error: "Not found", path: c.req.path }, 404));
   app.onError((error, c) => {
     const id = c.get("requestId") ?? crypto.randomUUID();
-    console.error(`[${id}]`, error);
+    // The client went away (or was cut off for sending too slowly) mid-body: not our failure.
+    if (error.message === "aborted" || (error as NodeJS.ErrnoException).code === "ECONNRESET") {
+      logger.debug("request aborted by the client", { route: c.req.routePath });
+      return c.json({ error: "Request aborted", requestId: id }, 400);
+    }
+    logger.error(`${c.req.method} ${c.req.routePath} failed`, error);
+    errorReporter?.capture(error, { requestId: id, where: `${c.req.method} ${c.req.routePath}` });
     return c.json({ error: "Internal server error", requestId: id }, 500);
   });
 
   return app;
+}
+
+/** Metrics are for the operator: the configured bearer token, or, without one, this machine only. */
+function metricsAllowed(c: HonoContext, token: string | undefined, trustProxy: boolean): boolean {
+  if (token) {
+    const presented = Buffer.from(c.req.header("authorization") ?? "");
+    const expected = Buffer.from(`Bearer ${token}`);
+    return presented.length === expected.length && timingSafeEqual(presented, expected);
+  }
+  const address = clientIp(c, trustProxy);
+  return address === "127.0.0.1" || address === "::1";
 }
 
 /** The client's IP: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */

@@ -1,12 +1,18 @@
 import { serve } from "@hono/node-server";
 import { createDatabase } from "@nexis/db";
 import { EnvError } from "@nexis/env";
+import { createLogger, currentRequestId } from "@nexis/observability";
+import { initSentry } from "@nexis/observability/sentry";
 import { WahaApiClient } from "@nexis/waha-client";
 import { createApp } from "./app.ts";
+import { httpTimeoutOptions } from "./security/http-timeouts.ts";
 import { loadServerEnv } from "./env.ts";
 import { createMailer } from "./services/mail/index.ts";
 import { createEventBus } from "./services/events/workspace-events.ts";
+import { createMediaDownloads, createMediaService, createMediaStorage } from "./services/media/index.ts";
+import { createServerMetrics } from "./services/metrics/metrics.ts";
 import { createOutboundWorker } from "./services/outbound/outbound-worker.ts";
+import { serverVersion } from "./version.ts";
 import { createMutationLimiter, defaultMutationLimits } from "./services/rate-limit/mutation-limiter.ts";
 
 let env: ReturnType<typeof loadServerEnv>;
@@ -18,14 +24,30 @@ try {
   process.exit(1);
 }
 
+const logger = createLogger({ service: "server", level: env.LOG_LEVEL, pretty: env.NODE_ENV !== "production" });
+const errorReporter = initSentry({ dsn: env.SENTRY_DSN, service: "server", environment: env.NODE_ENV, release: serverVersion });
+
 const database = await createDatabase({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
 // Apply pending migrations at start, so a fresh checkout or an upgrade needs no separate step.
 await database.migrate();
 
 const rateLimiter = createMutationLimiter({ ...defaultMutationLimits, redisUrl: env.REDIS_URL });
-const whatsappClient = new WahaApiClient({ baseUrl: env.WHATSAPP_SERVER_URL, apiKey: env.whatsappApiKey });
+// Calls carry the id of the request that made them, so both services' logs can be followed together.
+const whatsappClient = new WahaApiClient({ baseUrl: env.WHATSAPP_SERVER_URL, apiKey: env.whatsappApiKey, requestId: currentRequestId });
 const events = createEventBus({ redisUrl: env.REDIS_URL });
-const outbound = createOutboundWorker({ db: database.db, client: whatsappClient, events });
+const media = createMediaService({ db: database.db, storage: createMediaStorage(env.media), limits: env.media.limits });
+const mediaDownloads = createMediaDownloads({ db: database.db, media, client: whatsappClient, events, log: (line) => logger.warn(line) });
+// The outbound queue runs on BullMQ when REDIS_URL is set, in process otherwise.
+const metrics = createServerMetrics(database.db);
+const outbound = createOutboundWorker({
+  db: database.db,
+  client: whatsappClient,
+  events,
+  redisUrl: env.REDIS_URL,
+  media: media.storage,
+  log: (line) => logger.warn(line),
+  onSettled: (outcome, seconds) => metrics.sent(seconds, outcome),
+});
 const app = createApp({
   database,
   corsOrigins: env.corsOrigins,
@@ -37,23 +59,32 @@ const app = createApp({
   clientUrl: env.CLIENT_URL,
   rateLimiter,
   billing: env.billing,
+  ...(env.workos ? { workos: env.workos } : {}),
   whatsapp: { client: whatsappClient, webhookUrl: env.whatsappWebhookUrl },
   outbound,
   events,
+  media,
+  mediaDownloads,
+  logger,
+  errorReporter,
+  metrics,
+  ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
 });
 outbound.start();
-const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT }, (info) => {
-  console.log(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind}, rate limits: ${rateLimiter.backend})`);
+// Inbound files whose download a restart interrupted.
+void mediaDownloads.resume().catch((error: unknown) => logger.warn("media downloads could not resume", error));
+const server = serve({ fetch: app.fetch, hostname: env.SERVER_HOST, port: env.SERVER_PORT, serverOptions: httpTimeoutOptions() }, (info) => {
+  logger.info(`API server listening on ${env.SERVER_URL} (port ${info.port}, database: ${database.kind}, rate limits: ${rateLimiter.backend})`);
 });
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received, shutting down`);
+  logger.info(`${signal} received, shutting down`);
   server.close();
   await outbound.stop();
-  await Promise.all([database.close(), rateLimiter.close(), events.close()]);
+  await Promise.all([database.close(), rateLimiter.close(), events.close(), errorReporter.flush()]);
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -202,6 +202,11 @@ describe("inbox behaviours", () => {
     expect((await agent.trpc.note.list.query({ chatId })).map((row) => [row.body, row.authorName])).toContainEqual(["VIP customer, answer before noon.", "Owner"]);
     const own = await agent.trpc.note.create.mutate({ chatId, body: "Called back." });
     expect((await trpcError(agent.trpc.note.delete.mutate({ id: note.id }))).data?.code).toBe("FORBIDDEN");
+    // Only the author changes a note's words; the team sees it was edited.
+    expect((await trpcError(agent.trpc.note.update.mutate({ id: note.id, body: "Not VIP" }))).data?.code).toBe("FORBIDDEN");
+    await agent.trpc.note.update.mutate({ id: own.id, body: "Called back twice." });
+    const edited = (await owner.trpc.note.list.query({ chatId })).find((row) => row.id === own.id);
+    expect(edited).toMatchObject({ body: "Called back twice.", editedAt: expect.any(String) });
     await agent.trpc.note.delete.mutate({ id: own.id });
     await owner.trpc.note.delete.mutate({ id: note.id });
     expect(await owner.trpc.note.list.query({ chatId })).toEqual([]);

@@ -22,6 +22,7 @@ const matrix: Record<string, Role[]> = {
   "workspace.rename": managers,
   "workspace.setActive": everyone,
   "workspace.delete": ["owner"],
+  "workspace.setSso": managers,
   "member.invite": managers,
   "member.accept": everyone,
   "member.changeRole": managers,
@@ -47,6 +48,8 @@ const matrix: Record<string, Role[]> = {
   "billing.resume": ["owner"],
   "billing.portalUrl": ["owner"],
   "message.send": everyone,
+  "message.forward": everyone,
+  "chat.typing": everyone,
   "message.retry": everyone,
   "chat.markRead": everyone,
   "chat.markUnread": everyone,
@@ -60,6 +63,8 @@ const matrix: Record<string, Role[]> = {
   "message.revoke": everyone,
   // The fixture's note is the owner's: an agent may delete only their own.
   "note.delete": managers,
+  // Only a note's author changes its words (the fixture's note is the owner's).
+  "note.update": ["owner"],
 };
 
 /** Allowed calls whose valid-looking input cannot succeed in a fresh workspace (not a role question). */
@@ -73,6 +78,8 @@ const notRoleRefusal: Record<string, string> = {
   "billing.portalUrl": "PRECONDITION_FAILED",
   // The fixture's number never linked; sending is refused for that, after the role check.
   "message.send": "PRECONDITION_FAILED",
+  "message.forward": "PRECONDITION_FAILED",
+  "chat.typing": "PRECONDITION_FAILED",
   // The fixture has no failed message to send again.
   "message.retry": "NOT_FOUND",
   // The fixture's number never linked (the WhatsApp service refuses), and its newest message is

@@ -10,7 +10,9 @@ afterAll(() => receiver.close());
 describe("Sentry", () => {
   test("receives an unexpected error with its route and request id, while the caller gets a plain 500", async () => {
     const errorReporter = initSentry({ dsn: receiver.dsn, service: "whatsapp-web-server", environment: "test" });
-    const app = createApp({ apiKey: testApiKey, engine: "SANDBOX", runtime: createTestRuntime(), errorReporter }).post("/api/x/explode", () => {
+    const app = createApp({ apiKey: testApiKey, engine: "SANDBOX", runtime: createTestRuntime(), errorReporter });
+    // A route that fails in a way nobody planned for (added after the app is built, like a plugin would).
+    app.post("/api/x/explode", () => {
       throw new Error("engine exploded");
     });
     const response = await app.handle(

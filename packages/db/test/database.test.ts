@@ -49,6 +49,7 @@ describe(`database on ${target}`, () => {
         "chat_tag",
         "contact",
         "folder",
+        "media",
         "message",
         "outbox",
         "processed_webhook_event",
@@ -56,6 +57,7 @@ describe(`database on ${target}`, () => {
         "tag",
         "template",
         "whatsapp_account",
+        "workspace_sso",
       ].sort(),
     );
   });

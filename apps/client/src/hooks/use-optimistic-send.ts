@@ -7,7 +7,7 @@ export interface OptimisticSendOptions {
   queryKey: QueryKey;
   chatId: string;
   /** `pendingId` is stable for one send: the API takes it as the idempotency key. */
-  send: (text: string, pendingId: string) => Promise<Message>;
+  send: (text: string, pendingId: string, replyToId?: string) => Promise<Message>;
   onError: (error: unknown) => void;
   onSettled?: () => void;
 }
@@ -21,11 +21,11 @@ let sequence = 0;
 export function useOptimisticSend({ queryKey, chatId, send, onError, onSettled }: OptimisticSendOptions) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ text, pendingId }: { text: string; pendingId: string }) => send(text, pendingId),
-    onMutate: async ({ text, pendingId }) => {
+    mutationFn: ({ text, pendingId, replyToId }: { text: string; pendingId: string; replyToId?: string }) => send(text, pendingId, replyToId),
+    onMutate: async ({ text, pendingId, replyToId }) => {
       // A poll landing now would drop the pending bubble.
       await queryClient.cancelQueries({ queryKey });
-      queryClient.setQueryData<MessagePages>(queryKey, (data) => prependMessage(data, pendingMessage({ id: pendingId, chatId, text })));
+      queryClient.setQueryData<MessagePages>(queryKey, (data) => prependMessage(data, pendingMessage({ id: pendingId, chatId, text, replyToId })));
     },
     onSuccess: (message, { pendingId }) => {
       queryClient.setQueryData<MessagePages>(queryKey, (data) => replaceMessage(data, pendingId, message));

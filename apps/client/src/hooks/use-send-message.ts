@@ -12,7 +12,7 @@ export function useSendMessage(chatId: string) {
     queryKey: trpc.message.list.infiniteQueryKey({ chatId }),
     chatId,
     // The pending bubble's id doubles as the idempotency key: a retried request sends once.
-    send: (text, pendingId) => client.message.send.mutate({ chatId, text, clientId: pendingId }),
+    send: (text, pendingId, replyToId) => client.message.send.mutate({ chatId, text, clientId: pendingId, replyToId }),
     onError: toastApiError,
     onSettled: () => void queryClient.invalidateQueries(trpc.chat.list.pathFilter()),
   });

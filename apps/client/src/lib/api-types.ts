@@ -10,3 +10,4 @@ export type AccountStatus = Account["status"];
 export type Tag = RouterOutputs["tag"]["list"][number];
 export type Folder = RouterOutputs["folder"]["list"][number];
 export type Template = RouterOutputs["template"]["list"][number];
+export type SearchResults = RouterOutputs["search"]["inbox"];

@@ -16,3 +16,9 @@ export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z.object({ password: passwordSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const updateNameSchema = signUpSchema.pick({ name: true });
+export type UpdateNameInput = z.infer<typeof updateNameSchema>;
+
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema, revokeOtherSessions: z.boolean() });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

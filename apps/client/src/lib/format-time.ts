@@ -19,3 +19,8 @@ export function formatMessageTime(timestamp: number): string {
 export function formatDay(date: Date): string {
   return date.toLocaleDateString(getLocale(), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }
+
+/** A note's date and time, short. */
+export function formatNoteTime(value: string | Date): string {
+  return new Date(value).toLocaleString(getLocale(), { dateStyle: "short", timeStyle: "short" });
+}

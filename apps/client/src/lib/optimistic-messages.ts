@@ -4,7 +4,7 @@ import type { Message, MessagePage } from "./api-types.ts";
 export type MessagePages = InfiniteData<MessagePage, string | null | undefined>;
 
 /** A pending bubble shown while `message.send` is in flight (ack 0, marked by its `optimistic-` id). */
-export function pendingMessage(params: { id: string; chatId: string; text: string; now?: Date }): Message {
+export function pendingMessage(params: { id: string; chatId: string; text: string; replyToId?: string | null | undefined; now?: Date }): Message {
   const now = params.now ?? new Date();
   return {
     id: params.id,
@@ -17,6 +17,9 @@ export function pendingMessage(params: { id: string; chatId: string; text: strin
     ack: 0,
     timestamp: Math.floor(now.getTime() / 1000),
     media: null,
+    mediaId: null,
+    quoted: null,
+    replyToId: params.replyToId ?? null,
     reactions: {},
     failureReason: null,
     editedAt: null,

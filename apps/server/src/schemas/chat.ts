@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { byIdSchema, idSchema, longTextSchema } from "./common.ts";
+import { phoneNumberSchema } from "./account.ts";
+import { byIdSchema, idSchema, longTextSchema, nameSchema } from "./common.ts";
+import { templateVariableNameSchema } from "./template.ts";
 
 /** At most this many chats or messages per page. */
 export const maxPageSize = 100;
@@ -54,14 +56,50 @@ export const chatIdsSchema = z.array(idSchema).min(1, "Give at least one chat").
 export const encodeChatCursor = (cursor: { sortAt: string; id: string }) => `${cursor.sortAt}|${cursor.id}`;
 export const encodeMessageCursor = (cursor: { timestamp: number; id: string }) => `${cursor.timestamp}|${cursor.id}`;
 
-/** A text to send; `clientId` (the client's id for this send) makes a retried request send once. */
-export const sendMessageSchema = z.object({
-  chatId: idSchema,
-  text: longTextSchema(4096),
-  replyToId: idSchema.optional(),
-  clientId: z.string().regex(/^[\w-]{8,64}$/, "8 to 64 letters, digits, - or _").optional(),
+/** The client's id for one send: the same id twice sends once (a retried request). */
+const clientIdSchema = z.string().regex(/^[\w-]{8,64}$/, "8 to 64 letters, digits, - or _");
+
+/** What every kind of send has: the chat, an optional quoted message and the client's id. */
+const sendBase = { chatId: idSchema, replyToId: idSchema.optional(), clientId: clientIdSchema.optional() };
+
+/** A text (`kind` may be left out: the original shape of `message.send`). */
+export const sendTextSchema = z.object({ kind: z.literal("text").optional(), ...sendBase, text: longTextSchema(4096) });
+
+/** A pin on the map, with the place's name shown under it. */
+export const sendLocationSchema = z.object({
+  kind: z.literal("location"),
+  ...sendBase,
+  latitude: z.number().min(-90, "Between -90 and 90").max(90, "Between -90 and 90"),
+  longitude: z.number().min(-180, "Between -180 and 180").max(180, "Between -180 and 180"),
+  title: nameSchema(200).optional(),
 });
+
+/** A contact card (vCard) the recipient can save or message. */
+export const sendContactSchema = z.object({ kind: z.literal("contact"), ...sendBase, name: nameSchema(100), phoneNumber: phoneNumberSchema });
+
+/** A template's custom variables by name, as `template.render` takes them. */
+const templateVariablesSchema = z
+  .record(templateVariableNameSchema, z.string().max(1000, "At most 1000 characters"))
+  .refine((values) => Object.keys(values).length <= 50, "At most 50 variables");
+
+/** A saved template, its `{{variables}}` filled on the server (a missing one is refused, by name). */
+export const sendTemplateSchema = z.object({ kind: z.literal("template"), ...sendBase, templateId: idSchema, variables: templateVariablesSchema.optional() });
+
+/** A file the agent uploaded (`POST /media`), with an optional caption (not on voice notes). */
+export const sendMediaSchema = z.object({ kind: z.literal("media"), ...sendBase, mediaId: idSchema, caption: longTextSchema(1024).optional() });
+
+/**
+ * One send of `message.send`, by `kind`. A new kind is one more object here, one more case in
+ * `services/outbound/compose-send.ts` and `deliver-send.ts`.
+ */
+export const sendMessageSchema = z.discriminatedUnion("kind", [sendTextSchema, sendLocationSchema, sendContactSchema, sendTemplateSchema, sendMediaSchema]);
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+/** Forwards one of the workspace's messages to another chat of the same number. */
+export const forwardMessageSchema = z.object({ id: idSchema, chatId: idSchema, clientId: clientIdSchema.optional() });
+
+/** Shows (or stops showing) "typing…" to the contact of a chat. */
+export const chatTypingSchema = z.object({ id: idSchema, typing: z.boolean() });
 
 export const retryMessageSchema = byIdSchema;
 export const markChatReadSchema = byIdSchema;
@@ -75,6 +113,7 @@ export const markChatUnreadSchema = byIdSchema;
 
 export const listNotesSchema = z.object({ chatId: idSchema });
 export const createNoteSchema = z.object({ chatId: idSchema, body: longTextSchema(4000) });
+export const updateNoteSchema = z.object({ id: idSchema, body: longTextSchema(4000) });
 export const deleteNoteSchema = byIdSchema;
 
 /** A search across the workspace's messages and contacts (web-search syntax for messages). */

@@ -9,3 +9,4 @@ export * from "./template.ts";
 export * from "./member.ts";
 export * from "./chat.ts";
 export * from "./events.ts";
+export * from "./sso.ts";

@@ -1,10 +1,12 @@
 import type { Database, DatabaseConnection } from "@nexis/db";
 import type { Auth, AuthSession } from "../auth/auth.ts";
 import type { MutationLimiter } from "../services/rate-limit/mutation-limiter.ts";
+import type { StreamLimit } from "../services/events/stream-limit.ts";
 import type { EventBus } from "../services/events/workspace-events.ts";
 import type { OutboundWorker } from "../services/outbound/outbound-worker.ts";
 import type { SecretBox } from "../services/secrets/secret-box.ts";
 import type { WhatsAppLink } from "../services/whatsapp/whatsapp-link.ts";
+import type { WebhookAccountCache } from "../services/whatsapp/webhook-account-cache.ts";
 
 /** What every procedure receives; built per request from the Hono request by `createContext`. */
 export type Context = {
@@ -26,10 +28,14 @@ export type Context = {
   whatsapp: WhatsAppLink | null;
   /** Seals and opens secrets stored in the database (account webhook keys). */
   secretBox: SecretBox;
+  /** The webhook ingest's cache of opened account keys, to forget a removed account at once. */
+  webhookAccounts: WebhookAccountCache | null;
   /** The outbound queue's worker, woken when a send is queued; null when this process runs none. */
   outbound: OutboundWorker | null;
   /** Workspace events for the live stream (in memory, or Redis pub/sub across instances). */
   events: EventBus;
+  /** Caps each user's open live streams on this instance; null: no cap (a context built outside the app). */
+  liveStreams: StreamLimit | null;
 };
 
 export interface CreateContextOptions {
@@ -42,8 +48,11 @@ export interface CreateContextOptions {
   rateLimiter: MutationLimiter | null;
   whatsapp: WhatsAppLink | null;
   secretBox: SecretBox;
+  /** Unset: no cache to forget accounts in (a context built outside the app). */
+  webhookAccounts?: WebhookAccountCache;
   outbound: OutboundWorker | null;
   events: EventBus;
+  liveStreams?: StreamLimit;
 }
 
 /**
@@ -55,5 +64,7 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   const hasCredentials = headers.has("authorization") || headers.has("cookie");
   const session = hasCredentials ? await auth.api.getSession({ headers }) : null;
   const { upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, outbound, events } = options;
-  return { database, db: database.db, auth, session, headers, upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, outbound, events };
+  const webhookAccounts = options.webhookAccounts ?? null;
+  const liveStreams = options.liveStreams ?? null;
+  return { database, db: database.db, auth, session, headers, upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, webhookAccounts, outbound, events, liveStreams };
 }

@@ -6,7 +6,7 @@ import { requireWorkspace } from "./middleware/workspace.ts";
 
 export type { Context } from "./context.ts";
 export { requirePermission } from "./middleware/role.ts";
-export { assertAccountWithinPlan, enforcePlanLimit } from "./middleware/plan-limit.ts";
+export { assertAccountWithinPlan, assertRoomForMember, assertTemplateWithinPlan, enforcePlanLimit } from "./middleware/plan-limit.ts";
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

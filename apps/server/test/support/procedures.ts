@@ -55,6 +55,14 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "workspace.setActive": { input: (f) => ({ workspaceId: f.workspaceId }), fields: { workspaceId: "id" } },
   "workspace.create": { input: () => ({ name: "Second workspace" }), fields: { name: "name" } },
   "workspace.delete": { input: () => ({ confirmName: "Not the name" }), fields: { confirmName: "confirm" } },
+  "workspace.sso": {},
+  // The organization id differs per workspace (one organization links one workspace); the
+  // "clientId" kind's bad values (short, spaces, 65 characters, SQL) are all malformed ids.
+  "workspace.setSso": {
+    input: (f) => ({ organizationId: `org_${f.workspaceId.replaceAll("-", "")}`, requireSso: false }),
+    fields: { organizationId: "clientId", requireSso: "bool" },
+    nullable: ["organizationId"],
+  },
   "tag.list": {},
   "tag.create": { input: () => ({ name: "New tag", color: "#123456" }), fields: { name: "name", color: "color" }, optional: ["color"] },
   "tag.rename": { input: (f) => ({ id: f.tagId, name: "Renamed" }), fields: { id: "id", name: "name" } },
@@ -102,14 +110,21 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "message.get": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
   "message.send": {
     input: (f) => ({ chatId: f.chatId, text: "Hello", replyToId: f.messageId, clientId: "client-send-0001" }),
-    fields: { chatId: "id", text: "body", replyToId: "id", clientId: "clientId" },
-    optional: ["replyToId", "clientId"],
+    // `kind` picks the send (text when left out); the "role" kind's bad values are all unknown kinds.
+    fields: { chatId: "id", text: "body", replyToId: "id", clientId: "clientId", kind: "role" },
+    optional: ["replyToId", "clientId", "kind"],
+  },
+  "message.forward": {
+    input: (f) => ({ id: f.messageId, chatId: f.chatId, clientId: "client-forward-0001" }),
+    fields: { id: "id", chatId: "id", clientId: "clientId" },
+    optional: ["clientId"],
   },
   "message.retry": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
   "message.react": { input: (f) => ({ id: f.messageId, emoji: "👍" }), fields: { id: "id", emoji: "emoji" } },
   "message.edit": { input: (f) => ({ id: f.messageId, text: "Edited" }), fields: { id: "id", text: "body" } },
   "message.revoke": { input: (f) => ({ id: f.messageId }), fields: { id: "id" } },
   "chat.markRead": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
+  "chat.typing": { input: (f) => ({ id: f.chatId, typing: true }), fields: { id: "id", typing: "bool" } },
   "chat.markUnread": { input: (f) => ({ id: f.chatId }), fields: { id: "id" } },
   "chat.assign": { input: (f) => ({ id: f.chatId, userId: null }), fields: { id: "id", userId: "id" }, nullable: ["userId"] },
   "chat.setArchived": { input: (f) => ({ id: f.chatId, archived: true }), fields: { id: "id", archived: "bool" } },
@@ -117,6 +132,7 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "chat.setMuted": { input: (f) => ({ id: f.chatId, muted: true }), fields: { id: "id", muted: "bool" } },
   "note.list": { input: (f) => ({ chatId: f.chatId }), fields: { chatId: "id" } },
   "note.create": { input: (f) => ({ chatId: f.chatId, body: "A note" }), fields: { chatId: "id", body: "body" } },
+  "note.update": { input: (f) => ({ id: f.noteId, body: "An edited note" }), fields: { id: "id", body: "body" } },
   "note.delete": { input: (f) => ({ id: f.noteId }), fields: { id: "id" } },
   "search.inbox": { input: () => ({ query: "message", limit: 5 }), fields: { query: "query", limit: "limit" }, optional: ["limit"] },
   // A subscription (SSE): the isolation of its events is tested in live-events.test.ts.

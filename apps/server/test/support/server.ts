@@ -8,11 +8,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DatabaseConnection } from "@nexis/db";
 import { type AppOptions, createApp } from "../../src/app.ts";
+import { createServerMetrics } from "../../src/services/metrics/metrics.ts";
 import { createDevMailbox, type MailboxEntry } from "../../src/services/mail/index.ts";
 import type { MutationLimiter } from "../../src/services/rate-limit/mutation-limiter.ts";
 import type { WhatsAppLink } from "../../src/services/whatsapp/whatsapp-link.ts";
-import { createOutboundWorker } from "../../src/services/outbound/outbound-worker.ts";
+import { createOutboundWorker, type OutboundWorker } from "../../src/services/outbound/outbound-worker.ts";
 import { createEventBus } from "../../src/services/events/workspace-events.ts";
+import { createFilesystemStorage } from "../../src/services/media/fs-storage.ts";
+import { createMediaService, defaultMediaLimits } from "../../src/services/media/index.ts";
 import { startWhatsAppService, type WhatsAppService } from "./whatsapp-service.ts";
 import { WahaApiClient } from "@nexis/waha-client";
 import type { AppRouter } from "../../src/trpc/routers/_app.ts";
@@ -26,6 +29,8 @@ export interface TestServer {
   /** The real WhatsApp service (SANDBOX) the server links numbers through. */
   whatsapp: WhatsAppService;
   database: TestDatabase;
+  /** The outbound queue (BullMQ when REDIS_URL is set, in process otherwise). */
+  outbound: OutboundWorker;
   app: ReturnType<typeof createApp>;
   close(): Promise<void>;
   /** Signs a new user up through HTTP (a unique email unless given); returns their credentials and tRPC clients. */
@@ -78,8 +83,24 @@ export async function startTestServer(options: { authRateLimit?: boolean; rateLi
   // The outbound queue as the server runs it, without jitter and polling often.
   // Live events on the backend the environment picks: Redis pub/sub when REDIS_URL is set.
   const events = createEventBus({ redisUrl: process.env.REDIS_URL || undefined });
-  const outbound = createOutboundWorker({ db: database.db, client: link.client, jitterMs: 0, pollIntervalMs: 100, typingThreshold: 10_000, events });
-  const app = createApp({ ...testAppOptions(database, { ...options, mailboxFile, whatsapp: link }), outbound, events });
+  // The queue on the backend the environment picks (BullMQ when REDIS_URL is set), under its own Redis prefix.
+  // Media files in the test's temp folder, shared by the routes and the queue's media sends.
+  const media = createMediaService({ db: database.db, storage: createFilesystemStorage(path.join(mailDir, "media")), limits: defaultMediaLimits });
+  // Metrics shared by the queue (send latency) and the app, as index.ts wires them.
+  const metrics = createServerMetrics(database.db);
+  const outbound = createOutboundWorker({
+    db: database.db,
+    client: link.client,
+    onSettled: (outcome, seconds) => metrics.sent(seconds, outcome),
+    media: media.storage,
+    jitterMs: 0,
+    pollIntervalMs: 100,
+    typingThreshold: 10_000,
+    events,
+    redisUrl: process.env.REDIS_URL || undefined,
+    redisPrefix: `nexis-test-${crypto.randomUUID()}`,
+  });
+  const app = createApp({ ...testAppOptions(database, { ...options, mailboxFile, whatsapp: link }), outbound, events, media, metrics });
   outbound.start();
   const server: ServerType = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));
@@ -109,6 +130,7 @@ export async function startTestServer(options: { authRateLimit?: boolean; rateLi
     baseUrl,
     whatsapp,
     database,
+    outbound,
     app,
     client,
     authPost,

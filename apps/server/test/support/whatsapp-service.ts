@@ -12,6 +12,10 @@ export interface WhatsAppService {
   apiKey: string;
   /** Calls the service's own API (e.g. the sandbox's `/api/sandbox/{session}/scan`). */
   request(method: string, pathname: string, body?: unknown): Promise<Response>;
+  /** Stops the process (as an outage would), keeping its port and data for `start`. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data: sessions and links come back as they were. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,36 +38,51 @@ export async function startWhatsAppService(): Promise<WhatsAppService> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "nexis-wa-"));
   const apiKey = `test-key-${crypto.randomUUID()}`;
   const localBun = path.join(root, ".tools/node_modules/.bin/bun");
-  const child: ChildProcess = spawn(existsSync(localBun) ? localBun : "bun", ["src/index.ts"], {
-    cwd: path.join(root, "apps/whatsapp-web-server"),
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? tmpdir(),
-      NODE_ENV: "test",
-      LOG_LEVEL: "error",
-      DATA_DIR: dataDir,
-      WHATSAPP_HOST: "127.0.0.1",
-      WHATSAPP_PORT: String(port),
-      WHATSAPP_API_KEY: apiKey,
-      WHATSAPP_ENGINE: "SANDBOX",
-      WHATSAPP_SANDBOX_TIME_SCALE: "0.1",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
+  let child: ChildProcess;
+  let exited: Promise<void>;
 
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the WhatsApp service exited with ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/ping`).then((response) => response.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error("the WhatsApp service did not answer /ping within 20 s");
+  async function launch() {
+    child = spawn(existsSync(localBun) ? localBun : "bun", ["src/index.ts"], {
+      cwd: path.join(root, "apps/whatsapp-web-server"),
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? tmpdir(),
+        NODE_ENV: "test",
+        LOG_LEVEL: "error",
+        DATA_DIR: dataDir,
+        WHATSAPP_HOST: "127.0.0.1",
+        WHATSAPP_PORT: String(port),
+        WHATSAPP_API_KEY: apiKey,
+        WHATSAPP_ENGINE: "SANDBOX",
+        WHATSAPP_SANDBOX_TIME_SCALE: "0.1",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const started = child;
+    exited = new Promise<void>((resolve) => started.once("exit", () => resolve()));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (started.exitCode !== null) throw new Error(`the WhatsApp service exited with ${started.exitCode}`);
+      const ok = await fetch(`${baseUrl}/ping`).then((response) => response.ok, () => false);
+      if (ok) break;
+      if (Date.now() > deadline) {
+        started.kill("SIGKILL");
+        throw new Error("the WhatsApp service did not answer /ping within 20 s");
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+
+  async function stop() {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  await launch();
 
   return {
     baseUrl,
@@ -74,11 +93,10 @@ export async function startWhatsAppService(): Promise<WhatsAppService> {
         headers: { "X-Api-Key": apiKey, ...(body === undefined ? {} : { "content-type": "application/json" }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
+    stop,
+    start: launch,
     async close() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
+      await stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { chat } from "../schema/chat.ts";
 import { message } from "../schema/message.ts";
@@ -20,6 +20,8 @@ const messageColumns = {
   ack: message.ack,
   timestamp: message.timestamp,
   media: message.media,
+  mediaId: message.mediaId,
+  quoted: message.quoted,
   reactions: message.reactions,
   failureReason: message.failureReason,
   sentByUserId: message.sentByUserId,
@@ -37,8 +39,8 @@ export async function listMessages(
 ) {
   const conditions: SQL[] = [eq(message.workspaceId, params.workspaceId), eq(message.chatId, params.chatId)];
   if (params.cursor) {
-    const { timestamp, id } = params.cursor;
-    conditions.push(or(lt(message.timestamp, timestamp), and(eq(message.timestamp, timestamp), lt(message.id, id))) as SQL);
+    // A row comparison, so the page continues along the (chat, timestamp, id) index.
+    conditions.push(sql`(${message.timestamp}, ${message.id}) < (${params.cursor.timestamp}, ${params.cursor.id})`);
   }
   const rows = await db
     .select(messageColumns)
@@ -46,18 +48,48 @@ export async function listMessages(
     .where(and(...conditions))
     .orderBy(desc(message.timestamp), desc(message.id))
     .limit(params.limit + 1);
-  const items = rows.slice(0, params.limit);
-  const last = items.at(-1);
+  const page = rows.slice(0, params.limit);
+  const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : null;
-  return { items, nextCursor };
+  return { items: await withReplyTargets(db, params, page), nextCursor };
+}
+
+/**
+ * The key part of a WAHA message id (`true_<chat>_<KEY>`, `false_<group>_<KEY>_<author>`), or the
+ * value itself when it is a key already (WhatsApp quotes and edits name messages by key).
+ */
+export function messageKey(waMessageId: string): string {
+  return /^(true|false)_/.test(waMessageId) ? (waMessageId.split("_")[2] ?? waMessageId) : waMessageId;
+}
+
+type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
+const selectMessages = (db: Database) => db.select(messageColumns).from(message);
+
+/**
+ * Adds `replyToId` to each reply: the stored message it quotes (in the same chat), so the inbox
+ * can scroll to it, and whether we wrote it; null when the original is not stored here.
+ */
+async function withReplyTargets(db: Database, scope: { workspaceId: string; chatId: string }, rows: MessageRow[]) {
+  const keys = [...new Set(rows.flatMap((row) => (row.quoted ? [row.quoted.key] : [])))];
+  const targets = keys.length
+    ? await db
+        .select({ id: message.id, key: sql<string>`split_part(${message.waMessageId}, '_', 3)`, fromMe: message.fromMe })
+        .from(message)
+        .where(and(eq(message.workspaceId, scope.workspaceId), eq(message.chatId, scope.chatId), sql`split_part(${message.waMessageId}, '_', 3) = any(${sql.param(keys)}::text[])`))
+    : [];
+  const byKey = new Map(targets.map((target) => [target.key, target]));
+  return rows.map((row) => {
+    const target = row.quoted ? byKey.get(row.quoted.key) : undefined;
+    const quoted = row.quoted && target ? { ...row.quoted, fromMe: target.fromMe } : row.quoted;
+    return { ...row, quoted, replyToId: target?.id ?? null };
+  });
 }
 
 export async function getMessage(db: Database, params: { workspaceId: string; id: string }) {
-  const [row] = await db
-    .select(messageColumns)
-    .from(message)
-    .where(and(eq(message.workspaceId, params.workspaceId), eq(message.id, params.id)));
-  return row;
+  const [row] = await selectMessages(db).where(and(eq(message.workspaceId, params.workspaceId), eq(message.id, params.id)));
+  if (!row) return undefined;
+  const [withTarget] = await withReplyTargets(db, { workspaceId: params.workspaceId, chatId: row.chatId }, [row]);
+  return withTarget;
 }
 
 /** The first instant of the current calendar month in UTC, when monthly plan limits reset. */

@@ -1,4 +1,4 @@
-import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { chat } from "./chat.ts";
 import { createdAt, id, workspaceId } from "./columns.ts";
 
@@ -14,6 +14,8 @@ export const chatNote = pgTable(
     authorUserId: text().notNull(),
     body: text().notNull(),
     createdAt: createdAt(),
+    /** When its author last changed the text (the team sees "edited"). */
+    editedAt: timestamp({ withTimezone: true }),
   },
   (table) => [index("chat_note_chat_idx").on(table.chatId, table.createdAt)],
 );

@@ -1,9 +1,19 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, workspaceId } from "./columns.ts";
 import { contact } from "./contact.ts";
 import { folder } from "./folder.ts";
 import { tag } from "./tag.ts";
 import { accountReference } from "./whatsapp-account.ts";
+
+/** A group member as WAHA's `group.v2.*` events name them (`GroupParticipant`). */
+export interface GroupMember {
+  /** `<digits>@c.us` or `<n>@lid`. */
+  id: string;
+  /** The `@c.us` id when `id` is a `@lid` and WhatsApp tells it. */
+  pn?: string | null;
+  role: "participant" | "admin" | "superadmin";
+}
 
 /** A conversation (one-to-one or group) on one linked number. */
 export const chat = pgTable(
@@ -17,6 +27,8 @@ export const chat = pgTable(
     contactId: text().references(() => contact.id, { onDelete: "set null" }),
     name: text(),
     isGroup: boolean().notNull().default(false),
+    /** A group's members as the last `group.v2.*` event left them; null for one-to-one chats and groups not yet seen. */
+    participants: jsonb().$type<GroupMember[]>(),
     folderId: text().references(() => folder.id, { onDelete: "set null" }),
     assigneeUserId: text(),
     unreadCount: integer().notNull().default(0),
@@ -31,7 +43,9 @@ export const chat = pgTable(
   },
   (table) => [
     uniqueIndex("chat_account_wa_chat_id_unique").on(table.accountId, table.waChatId),
-    index("chat_workspace_last_message_idx").on(table.workspaceId, table.lastMessageAt),
+    // The inbox's order (newest activity, then id) per workspace and archived flag: a page of
+    // chats is an index range, not a sort of the whole workspace.
+    index("chat_workspace_sort_idx").on(table.workspaceId, table.archived, sql`coalesce("last_message_at", "created_at")`, table.id),
   ],
 );
 

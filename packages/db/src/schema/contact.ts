@@ -9,8 +9,10 @@ export const contact = pgTable(
     id: id(),
     workspaceId: workspaceId(),
     accountId: accountReference(),
-    /** WhatsApp's id, e.g. `5511999999999@c.us`. */
+    /** WhatsApp's id, e.g. `5511999999999@c.us` (or `<n>@lid` while the phone number is hidden). */
     waId: text().notNull(),
+    /** WhatsApp's hidden id for the same person (`<n>@lid`), once a webhook reveals it beside the phone number. */
+    lid: text(),
     name: text(),
     pushName: text(),
     phoneNumber: text(),
@@ -19,6 +21,7 @@ export const contact = pgTable(
   },
   (table) => [
     uniqueIndex("contact_account_wa_id_unique").on(table.accountId, table.waId),
+    uniqueIndex("contact_account_lid_unique").on(table.accountId, table.lid),
     index("contact_workspace_idx").on(table.workspaceId),
   ],
 );

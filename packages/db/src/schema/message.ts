@@ -2,7 +2,19 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { chat } from "./chat.ts";
 import { createdAt, id, workspaceId } from "./columns.ts";
+import { media as mediaTable, type MessageMedia } from "./media.ts";
 import { accountReference } from "./whatsapp-account.ts";
+
+/** What a reply quotes: WAHA's `replyTo` (the quoted message's key, not its full id). */
+export interface QuotedMessage {
+  key: string;
+  /** Who wrote the quoted message (their WhatsApp id), when WhatsApp says. */
+  participant: string | null;
+  /** Whether we wrote it; null when only WhatsApp's quote is known (inbound replies). */
+  fromMe: boolean | null;
+  body: string | null;
+  hasMedia: boolean;
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -36,7 +48,14 @@ export const message = pgTable(
     ack: integer().notNull().default(0),
     /** Sender's timestamp in seconds, as WhatsApp gives it. */
     timestamp: bigint({ mode: "number" }).notNull(),
-    media: jsonb(),
+    media: jsonb().$type<MessageMedia>(),
+    /**
+     * The message this one replies to, as WhatsApp quoted it (its key, author and text then), so
+     * the quote shows even when the original is older than what we keep, deleted or edited since.
+     */
+    quoted: jsonb().$type<QuotedMessage>(),
+    /** Our stored copy of the message's file (`media`), once downloaded or uploaded. */
+    mediaId: text().references(() => mediaTable.id, { onDelete: "set null" }),
     /** Reactions by who reacted (their WhatsApp id, or `me`), e.g. `{ "5511…@c.us": "👍" }`. */
     reactions: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** Why an outbound message failed, for the agent (ack -1). */
@@ -49,8 +68,10 @@ export const message = pgTable(
   },
   (table) => [
     uniqueIndex("message_account_wa_message_id_unique").on(table.accountId, table.waMessageId),
-    index("message_chat_timestamp_idx").on(table.chatId, table.timestamp),
-    index("message_workspace_idx").on(table.workspaceId),
+    // A chat's page of messages and its last message, in (timestamp, id) order.
+    index("message_chat_timestamp_id_idx").on(table.chatId, table.timestamp, table.id),
+    // The workspace's newest messages, and time windows for search.
+    index("message_workspace_timestamp_id_idx").on(table.workspaceId, table.timestamp, table.id),
     index("message_search_idx").using("gin", table.searchVector),
   ],
 );

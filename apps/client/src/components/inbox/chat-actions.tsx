@@ -1,14 +1,21 @@
 import { m } from "@nexis/i18n/messages";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { useChatActions } from "../../hooks/use-chat-actions.ts";
+import { useCurrentUserId } from "../../hooks/use-current-user.ts";
 import type { Chat } from "../../lib/api-types.ts";
 import { toastApiError } from "../../lib/toast-api-error.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { inputClassName } from "../common/text-field.tsx";
+import { AssignSelect } from "./assign-select.tsx";
+import { ChatStateButtons } from "./chat-state-buttons.tsx";
 
-/** Tags on and off, and the folder, for the open chat. (No archive: the API has no procedure for it yet.) */
+/** The open chat's menu: pin, mute, archive, mark unread, assignee, tags and folder. Escape closes it. */
 export function ChatActions({ chat }: { chat: Chat }) {
   const trpc = useTRPC();
+  const myUserId = useCurrentUserId();
+  const actions = useChatActions(chat.id, myUserId);
+  const menu = useRef<HTMLDetailsElement>(null);
   const queryClient = useQueryClient();
   const tags = useQuery(trpc.tag.list.queryOptions());
   const folders = useQuery(trpc.folder.list.queryOptions());
@@ -37,11 +44,26 @@ export function ChatActions({ chat }: { chat: Chat }) {
   };
 
   return (
-    <details className="relative">
+    <details
+      ref={menu}
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !menu.current?.open) return;
+        // The menu takes this Escape; the inbox's own (closing the chat) must not see it.
+        event.stopPropagation();
+        menu.current.open = false;
+        menu.current.querySelector("summary")?.focus();
+      }}
+    >
       <summary className="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
         {m.chat_actions()}
       </summary>
-      <div className="absolute right-0 z-10 mt-1 w-64 space-y-3 rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+      <div className="absolute right-0 z-10 mt-1 max-h-[70dvh] w-72 max-w-[calc(100vw-1.5rem)] space-y-3 overflow-y-auto rounded-xl bg-white p-3 shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+        {/* An action done, the menu closes (what changed shows in the list and the header). */}
+        <div onClick={() => menu.current?.removeAttribute("open")}>
+          <ChatStateButtons chat={chat} actions={actions} />
+        </div>
+        <AssignSelect assigneeUserId={chat.assigneeUserId} myUserId={myUserId} onAssign={actions.assign} />
         <fieldset className="space-y-1">
           <legend className="text-xs font-semibold text-slate-500 uppercase">{m.chat_tag()}</legend>
           {(tags.data ?? []).map((tag) => {

@@ -4,12 +4,23 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { authClient } from "../../lib/auth-client.ts";
 import type { InboxSearch } from "../../lib/inbox-search.ts";
+import { shortcutsHelp } from "../../lib/toggle-store.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { AccountStatusBadge } from "../common/account-status-badge.tsx";
 import { LanguageSwitcher } from "../language-switcher.tsx";
+import { NotificationToggle } from "./notification-toggle.tsx";
 import { SidebarLink } from "./sidebar-link.tsx";
 import { SidebarSection as Section } from "./sidebar-section.tsx";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
+
+/** The inbox's views, as `chatFilters` reads them (`view` in the URL). */
+const views = [
+  { view: undefined, label: m.view_all },
+  { view: "mine", label: m.view_mine },
+  { view: "unassigned", label: m.view_unassigned },
+  { view: "unread", label: m.view_unread },
+  { view: "archived", label: m.view_archived },
+] as const;
 
 /** The left pane: workspace, linked numbers, views, folders and tags. */
 export function Sidebar({ search }: { search: InboxSearch }) {
@@ -39,9 +50,11 @@ export function Sidebar({ search }: { search: InboxSearch }) {
         </Link>
       </Section>
       <Section title={m.nav_views()}>
-        <SidebarLink search={{}} active={onlyView && !search.view}>{m.view_all()}</SidebarLink>
-        <SidebarLink search={{ view: "unread" }} active={onlyView && search.view === "unread"}>{m.view_unread()}</SidebarLink>
-        <SidebarLink search={{ view: "archived" }} active={onlyView && search.view === "archived"}>{m.view_archived()}</SidebarLink>
+        {views.map(({ view, label }) => (
+          <SidebarLink key={view ?? "all"} search={view ? { view } : {}} active={onlyView && (search.view === "all" ? undefined : search.view) === view}>
+            {label()}
+          </SidebarLink>
+        ))}
       </Section>
       {(folders.data?.length ?? 0) > 0 && (
         <Section title={m.nav_folders()}>
@@ -66,9 +79,18 @@ export function Sidebar({ search }: { search: InboxSearch }) {
         <Link to="/settings" className="block rounded-lg px-2 py-2 text-sm font-medium hover:bg-slate-200/70 dark:hover:bg-slate-800">
           {m.nav_settings()}
         </Link>
+        <button type="button" onClick={() => shortcutsHelp.set(true)} aria-keyshortcuts="?" className="hidden w-full items-center justify-between rounded-lg px-2 py-2 text-left text-sm hover:bg-slate-200/70 sm:flex dark:hover:bg-slate-800">
+          {m.shortcuts_title()}
+          <kbd aria-hidden className="rounded border border-slate-300 px-1.5 font-mono text-xs dark:border-slate-600">
+            ?
+          </kbd>
+        </button>
         <div className="flex items-center justify-between gap-2">
           <LanguageSwitcher />
-          <ThemeToggle label={m.theme_toggle()} />
+          <div className="flex items-center">
+            <NotificationToggle />
+            <ThemeToggle label={m.theme_toggle()} />
+          </div>
         </div>
         <button type="button" onClick={() => void signOut()} className="w-full rounded-lg px-2 py-2 text-left text-sm hover:bg-slate-200/70 dark:hover:bg-slate-800">
           {m.auth_sign_out()}

@@ -6,8 +6,11 @@ import { useState } from "react";
 import { EmptyState } from "../../components/common/empty-state.tsx";
 import { ChatList } from "../../components/inbox/chat-list.tsx";
 import { Conversation } from "../../components/inbox/conversation.tsx";
+import { InboxShortcuts } from "../../components/inbox/inbox-shortcuts.tsx";
+import { SearchPanel } from "../../components/inbox/search-panel.tsx";
 import { Sidebar } from "../../components/inbox/sidebar.tsx";
 import { useLiveEvents } from "../../hooks/use-live-events.ts";
+import { useNotifications } from "../../hooks/use-notifications.ts";
 import { chatFilters, inboxSearchSchema } from "../../lib/inbox-search.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 
@@ -23,7 +26,7 @@ function InboxPage() {
   const trpc = useTRPC();
   const [menuOpen, setMenuOpen] = useState(false);
   const accounts = useQuery(trpc.account.list.queryOptions());
-  const live = useLiveEvents();
+  const live = useLiveEvents(useNotifications());
   // A workspace with no number yet has nothing to show: lead it to link one (once the list is
   // current: a cached empty list from before onboarding must not send the user back there).
   if (accounts.data?.length === 0 && !accounts.isFetching) return <Navigate to="/onboarding" />;
@@ -31,6 +34,7 @@ function InboxPage() {
   const chatId = search.chatId;
   return (
     <div className="flex h-dvh overflow-hidden" data-live={live.status}>
+      <InboxShortcuts chatId={chatId} />
       {live.reconnecting && (
         <div role="status" className="fixed inset-x-0 top-0 z-40 bg-amber-100 px-3 py-1 text-center text-sm text-amber-900 dark:bg-amber-900 dark:text-amber-100">
           {m.inbox_reconnecting()}
@@ -55,11 +59,11 @@ function InboxPage() {
           </button>
           <h1 className="text-lg font-semibold">{m.nav_inbox()}</h1>
         </header>
-        <div className="min-h-0 flex-1 overflow-y-auto">
+        <SearchPanel>
           <ChatList filters={chatFilters(search)} openChatId={chatId} />
-        </div>
+        </SearchPanel>
       </section>
-      <main className={classNames("min-h-0 flex-1 flex-col lg:flex", chatId ? "flex" : "hidden")}>
+      <main className={classNames("min-h-0 min-w-0 flex-1 flex-col lg:flex", chatId ? "flex" : "hidden")}>
         {chatId ? <Conversation key={chatId} chatId={chatId} /> : <EmptyState title={m.chat_pick()} hint={m.chat_pick_hint()} />}
       </main>
     </div>

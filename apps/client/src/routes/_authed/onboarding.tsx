@@ -3,8 +3,11 @@ import { Card } from "@nexis/ui";
 import { createFileRoute, Link, useNavigate } from "@tanstack/react-router";
 import { z } from "zod";
 import { AppHeader } from "../../components/app-header.tsx";
+import { useQuery } from "@tanstack/react-query";
 import { AddNumberForm } from "../../components/onboarding/add-number-form.tsx";
+import { CreateWorkspaceForm } from "../../components/onboarding/create-workspace-form.tsx";
 import { LinkNumber } from "../../components/onboarding/link-number.tsx";
+import { useTRPC } from "../../lib/trpc.ts";
 
 export const Route = createFileRoute("/_authed/onboarding")({
   validateSearch: z.object({ accountId: z.uuid().optional() }),
@@ -15,6 +18,9 @@ export const Route = createFileRoute("/_authed/onboarding")({
 function OnboardingPage() {
   const { accountId } = Route.useSearch();
   const navigate = useNavigate();
+  const trpc = useTRPC();
+  const workspaces = useQuery(trpc.workspace.listMine.queryOptions());
+  const hasWorkspace = !workspaces.data || workspaces.data.length > 0;
   return (
     <div className="min-h-dvh">
       <AppHeader />
@@ -27,7 +33,9 @@ function OnboardingPage() {
             <h1 className="text-2xl font-bold tracking-tight">{m.onboarding_title()}</h1>
             <p className="text-sm text-slate-600 dark:text-slate-300">{m.onboarding_intro()}</p>
           </div>
-          {accountId ? (
+          {!hasWorkspace ? (
+            <CreateWorkspaceForm />
+          ) : accountId ? (
             <LinkNumber accountId={accountId} />
           ) : (
             <AddNumberForm onAdded={(id) => void navigate({ to: "/onboarding", search: { accountId: id } })} />

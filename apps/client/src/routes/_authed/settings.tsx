@@ -13,6 +13,8 @@ const sections = [
   { to: "/settings/tags", label: m.settings_tags },
   { to: "/settings/folders", label: m.settings_folders },
   { to: "/settings/plan", label: m.settings_plan },
+  { to: "/settings/workspace", label: m.settings_workspace },
+  { to: "/settings/profile", label: m.settings_profile },
 ] as const;
 
 /** Settings: a section list (a scrolling row on a phone) beside the section's page. */

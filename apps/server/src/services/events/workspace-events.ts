@@ -9,6 +9,8 @@ export type WorkspaceEvent =
   | { type: "message"; chatId: string; messageId: string | null }
   | { type: "chat"; chatId: string }
   | { type: "account"; accountId: string; status: string }
+  /** The number's QR changed: refetch `account.qr` (sent only to members who may manage numbers). */
+  | { type: "qr"; accountId: string }
   | { type: "presence"; accountId: string; waChatId: string; presence: string };
 
 export interface StampedEvent {
@@ -22,6 +24,8 @@ export interface EventBus {
   publish(workspaceId: string, event: WorkspaceEvent): void;
   /** Local delivery: emits each workspace's events under the workspace id as the event name. */
   readonly local: EventEmitter;
+  /** Calls `listener` with each event this instance publishes (not those it receives from others); returns an unsubscribe. */
+  onPublish(listener: (workspaceId: string, event: WorkspaceEvent) => void): () => void;
   /** Events after `lastEventId` still kept (the last 500 per workspace), for a reconnecting client. */
   since(workspaceId: string, lastEventId: string | null | undefined): StampedEvent[];
   close(): Promise<void>;
@@ -41,6 +45,7 @@ export function createEventBus(options: { redisUrl?: string | undefined } = {}):
   const kept = new Map<string, StampedEvent[]>();
   const instance = Math.random().toString(36).slice(2, 8);
   let sequence = 0;
+  const publishListeners = new Set<(workspaceId: string, event: WorkspaceEvent) => void>();
 
   function deliver(workspaceId: string, stamped: StampedEvent) {
     const list = kept.get(workspaceId) ?? [];
@@ -72,6 +77,11 @@ export function createEventBus(options: { redisUrl?: string | undefined } = {}):
       const stamped = { id: `${Date.now()}-${(sequence++).toString().padStart(6, "0")}-${instance}`, event };
       if (publisher) void publisher.publish(`${channelPrefix}${workspaceId}`, JSON.stringify(stamped)).catch(() => deliver(workspaceId, stamped));
       else deliver(workspaceId, stamped);
+      for (const listener of publishListeners) listener(workspaceId, event);
+    },
+    onPublish(listener) {
+      publishListeners.add(listener);
+      return () => publishListeners.delete(listener);
     },
     since(workspaceId, lastEventId) {
       if (!lastEventId) return [];
@@ -80,6 +90,7 @@ export function createEventBus(options: { redisUrl?: string | undefined } = {}):
     },
     async close() {
       local.removeAllListeners();
+      publishListeners.clear();
       await Promise.all([publisher?.quit().catch(() => undefined), subscriber?.quit().catch(() => undefined)]);
     },
   };

@@ -121,8 +121,8 @@ export const accountRouter = {
   remove: workspaceProcedure
     .use(requirePermission({ account: ["delete"] }))
     .input(removeAccountSchema)
-    .mutation(({ ctx, input }) =>
-      audited(
+    .mutation(async ({ ctx, input }) => {
+      const removed = await audited(
         ctx,
         async (tx) => {
           const removed = found(await accounts.deleteAccount(tx, { workspaceId: ctx.workspaceId, id: input.id }), "Account");
@@ -137,6 +137,9 @@ export const accountRouter = {
           return removed;
         },
         (account) => ({ action: "account.remove", targetType: "account", targetId: account.id }),
-      ),
-    ),
+      );
+      // After the commit: a webhook still on its way finds no account and is refused.
+      ctx.webhookAccounts?.invalidate(removed.id);
+      return removed;
+    }),
 } satisfies TRPCRouterRecord;

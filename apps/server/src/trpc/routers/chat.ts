@@ -7,6 +7,7 @@ import { findMembership } from "@nexis/db/queries/workspace";
 import {
   archiveChatSchema,
   assignChatSchema,
+  chatTypingSchema,
   encodeChatCursor,
   getChatSchema,
   listChatsSchema,
@@ -15,6 +16,8 @@ import {
   muteChatSchema,
   pinChatSchema,
 } from "../../schemas/chat.ts";
+import { typingGate } from "../../services/outbound/typing-gate.ts";
+import { callWhatsApp } from "../../services/whatsapp/whatsapp-link.ts";
 import { found } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
 import type { Context } from "../init.ts";
@@ -94,4 +97,21 @@ export const chatRouter = {
       await ctx.whatsapp?.client.sendSeen({ session: chat.accountId, chatId: chat.waChatId }).catch(() => undefined);
       return { id: chat.id, unreadCount: 0 };
     }),
+
+  /**
+   * Shows the contact "typing…" while the agent writes (`typing: false` when they stop or send).
+   * Repeated starts within a few seconds are answered without a call (`sent: false`).
+   */
+  typing: handleChats.input(chatTypingSchema).mutation(async ({ ctx, input }) => {
+    const chat = found(await chats.getChatForSend(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Chat");
+    if (chat.accountStatus !== "WORKING") throw new TRPCError({ code: "PRECONDITION_FAILED", message: `This chat's number is not connected (${chat.accountStatus}).` });
+    if (!ctx.whatsapp) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This server has no WhatsApp service configured (WHATSAPP_SERVER_URL)." });
+    const sent = typingGate.shouldSend(chat.id, input.typing);
+    if (sent) {
+      const { client } = ctx.whatsapp;
+      const target = { session: chat.accountId, chatId: chat.waChatId };
+      await callWhatsApp(() => (input.typing ? client.startTyping(target) : client.stopTyping(target)));
+    }
+    return { id: chat.id, typing: input.typing, sent };
+  }),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 import * as notes from "@nexis/db/queries/note";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { roleAllows } from "../../auth/permissions.ts";
-import { createNoteSchema, deleteNoteSchema, listNotesSchema } from "../../schemas/chat.ts";
+import { createNoteSchema, deleteNoteSchema, listNotesSchema, updateNoteSchema } from "../../schemas/chat.ts";
 import { requireWorkspaceChats } from "../chat-batch.ts";
 import { found, RoleError } from "../errors.ts";
 import { requirePermission, workspaceProcedure } from "../init.ts";
@@ -23,6 +23,20 @@ export const noteRouter = {
       const note = await notes.createNote(ctx.db, { workspaceId: ctx.workspaceId, chatId: input.chatId, authorUserId: ctx.session.user.id, body: input.body });
       ctx.events.publish(ctx.workspaceId, { type: "chat", chatId: input.chatId });
       return note;
+    }),
+
+  /** Only its author changes a note's words (an admin may delete it, not put words in its author's mouth). */
+  update: workspaceProcedure
+    .use(requirePermission({ chat: ["reply"] }))
+    .input(updateNoteSchema)
+    .mutation(async ({ ctx, input }) => {
+      const note = found(await notes.getNote(ctx.db, { workspaceId: ctx.workspaceId, id: input.id }), "Note");
+      if (note.authorUserId !== ctx.session.user.id) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "You can edit only your own notes.", cause: new RoleError(ctx.role) });
+      }
+      const updated = found(await notes.updateNote(ctx.db, { workspaceId: ctx.workspaceId, id: input.id, authorUserId: ctx.session.user.id, body: input.body }), "Note");
+      ctx.events.publish(ctx.workspaceId, { type: "chat", chatId: updated.chatId });
+      return updated;
     }),
 
   /** Agents delete their own notes; owners and admins anyone's. */

@@ -4,6 +4,7 @@ import { createWorkspaceSchema, deleteWorkspaceSchema, renameWorkspaceSchema, se
 import { audited } from "../audit.ts";
 import { found } from "../errors.ts";
 import { authedProcedure, requirePermission, workspaceProcedure } from "../init.ts";
+import { workspaceSsoProcedures } from "./workspace-sso.ts";
 
 /** Workspaces (Better Auth organizations) as the caller sees them. */
 export const workspaceRouter = {
@@ -66,4 +67,7 @@ export const workspaceRouter = {
     if (!changed) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
     return { workspaceId: input.workspaceId };
   }),
+
+  /** `sso` and `setSso`: the workspace's WorkOS organization link and its policy. */
+  ...workspaceSsoProcedures,
 } satisfies TRPCRouterRecord;

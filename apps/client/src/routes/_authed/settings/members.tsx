@@ -9,6 +9,7 @@ import { inputClassName } from "../../../components/common/text-field.tsx";
 import { InviteForm } from "../../../components/settings/invite-form.tsx";
 import { RoleOptions } from "../../../components/settings/role-options.tsx";
 import { SettingsPage } from "../../../components/settings/settings-page.tsx";
+import { SsoSettings } from "../../../components/settings/sso-settings.tsx";
 import { toastApiError } from "../../../lib/toast-api-error.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 
@@ -60,6 +61,7 @@ function MembersSettings() {
           </ul>
         </div>
       )}
+      <SsoSettings />
     </SettingsPage>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "chat_note" ADD COLUMN "edited_at" timestamp with time zone;
