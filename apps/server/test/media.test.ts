@@ -11,6 +11,7 @@ import { createEventBus } from "../src/services/events/workspace-events.ts";
 import { createFilesystemStorage } from "../src/services/media/fs-storage.ts";
 import { createMediaDownloads, createMediaService, defaultMediaLimits } from "../src/services/media/index.ts";
 import { createSecretBox } from "../src/services/secrets/secret-box.ts";
+import { eventually, linkNumber } from "./support/sandbox-number.ts";
 import { clientOrigin, startTestServer, testAppOptions, type TestServer, type TestUser } from "./support/server.ts";
 
 // A 1×1 PNG, and a larger one (a real PNG signature padded with zeros) for the size limit.
@@ -21,17 +22,6 @@ let server: TestServer;
 let alice: TestUser;
 let bob: TestUser;
 
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 function upload(user: TestUser | null, bytes: Uint8Array, mimetype: string, filename: string) {
   const form = new FormData();
@@ -149,16 +139,7 @@ describe("inbound media from the WhatsApp service (SANDBOX)", () => {
 
   beforeAll(async () => {
     workspaceId = (await alice.trpc.workspace.get.query()).id;
-    accountId = (await alice.trpc.account.addAccount.mutate({ name: "Media" })).id;
-    const qr = await eventually(async () => {
-      const answer = await alice.trpc.account.qr.query({ id: accountId });
-      if (!answer.value) throw new Error("no QR yet");
-      return answer;
-    });
-    await server.whatsapp.request("POST", `/api/sandbox/${accountId}/scan`, { value: qr.value });
-    await eventually(async () => {
-      if ((await alice.trpc.account.get.query({ id: accountId })).status !== "WORKING") throw new Error("not linked yet");
-    });
+    accountId = await linkNumber(server, alice, "Media");
     const [row] = await queryRows<{ secret: string }>(server.database.db, sql`select webhook_secret as secret from whatsapp_account where id = ${accountId}`);
     hmacKey = createSecretBox(testAppOptions(server.database).authSecret ?? "", "whatsapp-webhook-key").open(row?.secret ?? "") ?? "";
   }, 60_000);

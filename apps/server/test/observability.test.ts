@@ -5,6 +5,7 @@ import { startEnvelopeReceiver } from "@nexis/observability/testing";
 import type { WahaApiClient } from "@nexis/waha-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
+import { linkNumber } from "./support/sandbox-number.ts";
 import { startTestServer, testAppOptions, testPassword, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -74,16 +75,7 @@ describe("GET /metrics", () => {
   it("times a send from the agent's click to WhatsApp accepting it", async () => {
     const sender = await server.signUp("Measured sender");
     await sender.trpc.workspace.create.mutate({ name: "Measured" });
-    const { id } = await sender.trpc.account.addAccount.mutate({ name: "Measured number" });
-    for (let tries = 0; tries < 100; tries++) {
-      const { value } = await sender.trpc.account.qr.query({ id });
-      if (value) {
-        await server.whatsapp.request("POST", `/api/sandbox/${id}/scan`, { value });
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    for (let tries = 0; tries < 100 && (await sender.trpc.account.get.query({ id })).status !== "WORKING"; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const id = await linkNumber(server, sender, "Measured number");
     await server.whatsapp.request("POST", `/api/sandbox/${id}/inbound`, { from: "+5511955554444", text: "Hello?" });
     let chatId = "";
     for (let tries = 0; tries < 100 && !chatId; tries++) {

@@ -4,7 +4,8 @@ import { WahaApiClient } from "@nexis/waha-client";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOutboundWorker, type OutboundWorker } from "../src/services/outbound/outbound-worker.ts";
-import { chatWith, eventually, linkNumber, outboundSuite } from "./outbound-suite.ts";
+import { chatWith, outboundSuite } from "./outbound-suite.ts";
+import { eventually, linkNumber } from "./support/sandbox-number.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
 
 const redisUrl = process.env.REDIS_URL || "redis://127.0.0.1:6379";

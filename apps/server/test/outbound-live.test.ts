@@ -1,6 +1,7 @@
 import { schema } from "@nexis/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatWith, eventually } from "./outbound-suite.ts";
+import { chatWith } from "./outbound-suite.ts";
+import { eventually } from "./support/sandbox-number.ts";
 import { collectSse, type SseEvent } from "./support/sse.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
 

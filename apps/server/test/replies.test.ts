@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWebhookAccount, messagePayload, type WebhookAccount } from "./support/ingest-webhooks.ts";
+import { linkNumber } from "./support/sandbox-number.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -55,15 +56,7 @@ describe("replies", () => {
   it("sent from the inbox show their quote at once and in the list, and must quote the same chat", async () => {
     const agent = await server.signUp("Replying agent");
     await agent.trpc.workspace.create.mutate({ name: "Linked replies" });
-    const { id } = await agent.trpc.account.addAccount.mutate({ name: "Linked" });
-    for (let tries = 0; tries < 100; tries++) {
-      const { value } = await agent.trpc.account.qr.query({ id });
-      if (value) {
-        await server.whatsapp.request("POST", `/api/sandbox/${id}/scan`, { value });
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const id = await linkNumber(server, agent, "Linked");
     for (const from of ["+5511911112222", "+5511933334444"]) await server.whatsapp.request("POST", `/api/sandbox/${id}/inbound`, { from, text: `Hi from ${from}` });
     let chats: Awaited<ReturnType<typeof agent.trpc.chat.list.query>>["items"] = [];
     for (let tries = 0; tries < 100 && chats.length < 2; tries++) {

@@ -3,25 +3,13 @@ import { signWebhookBody } from "@nexis/waha-client/webhooks";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSecretBox } from "../src/services/secrets/secret-box.ts";
+import { eventually } from "./support/sandbox-number.ts";
 import { startTestServer, testAppOptions, trpcError, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
 let owner: TestUser;
 let accountId: string;
 let hmacKey: string;
-
-/** Retries `check` until it stops throwing (webhooks arrive asynchronously). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 /** Posts a webhook as the WhatsApp service would: signed with the account's key, stamped now. */
 function postWebhook(body: string, headers: Record<string, string> = {}) {
