@@ -14,6 +14,7 @@ const managers: Role[] = ["owner", "admin"];
 const matrix: Record<string, Role[]> = {
   "account.addAccount": managers,
   "account.rename": managers,
+  "account.setSendRate": managers,
   "account.remove": managers,
   "account.requestCode": managers,
   "account.restart": managers,

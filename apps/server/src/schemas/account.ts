@@ -22,3 +22,8 @@ export const requestCodeSchema = z.object({ id: idSchema, phoneNumber: phoneNumb
 export type RequestCodeInput = z.infer<typeof requestCodeSchema>;
 
 export const accountByIdSchema = byIdSchema;
+
+/** How fast a number may send: 1–60 messages a minute, or null for the server default. */
+export const sendRateSchema = z.number().int("A whole number of messages per minute").min(1, "At least 1 message per minute").max(60, "At most 60 messages per minute");
+export const setSendRateSchema = z.object({ id: idSchema, messagesPerMinute: sendRateSchema.nullable() });
+export type SetSendRateInput = z.infer<typeof setSendRateSchema>;

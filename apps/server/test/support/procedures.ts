@@ -44,6 +44,8 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "account.get": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
   "account.addAccount": { input: () => ({ name: "New number", phoneNumber: "+1 555 0100" }), fields: { name: "name", phoneNumber: "phone" }, optional: ["phoneNumber"] },
   "account.rename": { input: (f) => ({ id: f.accountId, name: "Renamed" }), fields: { id: "id", name: "name" } },
+  // 1–60 a minute: "limit"'s bad values (0, 101, 1.5, "10", -5) are all out of range here too.
+  "account.setSendRate": { input: (f) => ({ id: f.accountId, messagesPerMinute: 20 }), fields: { id: "id", messagesPerMinute: "limit" }, nullable: ["messagesPerMinute"] },
   "account.remove": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
   "account.qr": { input: (f) => ({ id: f.accountId }), fields: { id: "id" } },
   "account.requestCode": { input: (f) => ({ id: f.accountId, phoneNumber: "+1 555 0100" }), fields: { id: "id", phoneNumber: "phone" } },

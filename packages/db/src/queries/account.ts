@@ -11,6 +11,7 @@ const accountColumns = {
   statusReason: whatsappAccount.statusReason,
   waId: whatsappAccount.waId,
   engine: whatsappAccount.engine,
+  messagesPerMinute: whatsappAccount.messagesPerMinute,
   createdAt: whatsappAccount.createdAt,
   updatedAt: whatsappAccount.updatedAt,
 };
@@ -54,6 +55,16 @@ export async function renameAccount(db: Database, params: { workspaceId: string;
   const [row] = await db
     .update(whatsappAccount)
     .set({ name: params.name })
+    .where(inWorkspace(params.workspaceId, params.id))
+    .returning(accountColumns);
+  return row;
+}
+
+/** Sets how many messages a minute the number may send (null: the server default). */
+export async function setAccountSendRate(db: Database, params: { workspaceId: string; id: string; messagesPerMinute: number | null }) {
+  const [row] = await db
+    .update(whatsappAccount)
+    .set({ messagesPerMinute: params.messagesPerMinute })
     .where(inWorkspace(params.workspaceId, params.id))
     .returning(accountColumns);
   return row;

@@ -3,6 +3,7 @@ import type { Database } from "../client.ts";
 import { chat } from "../schema/chat.ts";
 import { message, type QuotedMessage } from "../schema/message.ts";
 import { outbox } from "../schema/outbox.ts";
+import { whatsappAccount } from "../schema/whatsapp-account.ts";
 
 /**
  * What the worker needs for one outbox row: where to send, with which message key, and the send
@@ -98,8 +99,20 @@ export async function enqueueOutboundMessage(
   });
 }
 
-/** The columns a worker gets for a claimed job. */
-const claimedColumns = { id: outbox.id, workspaceId: outbox.workspaceId, accountId: outbox.accountId, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts, createdAt: outbox.createdAt };
+/**
+ * The columns a worker gets for a claimed job, with the number's send rate read in the same
+ * statement (null: the server default).
+ */
+const claimedColumns = {
+  id: outbox.id,
+  workspaceId: outbox.workspaceId,
+  accountId: outbox.accountId,
+  kind: outbox.kind,
+  payload: outbox.payload,
+  attempts: outbox.attempts,
+  createdAt: outbox.createdAt,
+  messagesPerMinute: sql<number | null>`(select ${whatsappAccount.messagesPerMinute} from ${whatsappAccount} where ${whatsappAccount.id} = ${outbox.accountId})`,
+};
 export type ClaimedJob = Awaited<ReturnType<typeof claimDueJobs>>[number];
 
 /**

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, workspaceId } from "./columns.ts";
 
 /** WAHA's session statuses; an account mirrors its session's. */
@@ -25,6 +25,8 @@ export const whatsappAccount = pgTable(
     waId: text(),
     /** The key the WhatsApp service signs this account's webhooks with, encrypted at rest. */
     webhookSecret: text(),
+    /** How many messages a minute the outbound queue may send from this number; null = the server default. */
+    messagesPerMinute: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -6,9 +6,13 @@ import type { Account } from "../../lib/api-types.ts";
 import { toastApiError } from "../../lib/toast-api-error.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { AccountStatusBadge } from "../common/account-status-badge.tsx";
+import { SendRateForm } from "./send-rate-form.tsx";
 
-/** One linked number with rename, relink (restart, or unlink and scan again) and remove. */
-export function NumberRow({ account }: { account: Account }) {
+/**
+ * One linked number with rename, relink (restart, or unlink and scan again) and remove; owners
+ * and admins (`canManage`) also set its sending rate.
+ */
+export function NumberRow({ account, canManage = false }: { account: Account; canManage?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -50,6 +54,7 @@ export function NumberRow({ account }: { account: Account }) {
           {m.numbers_remove()}
         </Button>
       </div>
+      {canManage && <SendRateForm accountId={account.id} messagesPerMinute={account.messagesPerMinute} />}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
 import { createJobRunner } from "./send-job.ts";
 import { createSendPacing } from "./send-pacing.ts";
+import { sendRateBucket } from "./send-rate.ts";
 import { outboundDefaults, type OutboundWorker, type OutboundWorkerOptions } from "./outbound-options.ts";
 
 const queueName = "outbound";
@@ -26,7 +27,8 @@ export function createBullmqOutbound(options: OutboundWorkerOptions & { redisUrl
   const connection = { url: options.redisUrl, maxRetriesPerRequest: null };
   const limiterClient = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   limiterClient.on("error", () => {});
-  const points = settings.messagesPerMinute;
+  const rate = sendRateBucket(settings.messagesPerMinute);
+  const { points } = rate;
   const runJob = createJobRunner({
     db,
     media: options.media,
@@ -39,6 +41,7 @@ export function createBullmqOutbound(options: OutboundWorkerOptions & { redisUrl
       keyPrefix: `${prefix}:outbound-rate`,
       insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
     }),
+    rate,
     pacing: createSendPacing({ jitterMs: settings.jitterMs }),
     typingThreshold: settings.typingThreshold,
     maxAttempts: settings.maxAttempts,

@@ -4,6 +4,7 @@ import { createBullmqOutbound } from "./bullmq-outbound.ts";
 import { outboundDefaults, type OutboundWorker, type OutboundWorkerOptions } from "./outbound-options.ts";
 import { createJobRunner } from "./send-job.ts";
 import { createSendPacing } from "./send-pacing.ts";
+import { sendRateBucket } from "./send-rate.ts";
 
 export type { OutboundWorker, OutboundWorkerOptions } from "./outbound-options.ts";
 export { retryDelayMs } from "./send-job.ts";
@@ -25,11 +26,13 @@ export function createInProcessOutbound(options: OutboundWorkerOptions): Outboun
   const { db } = options;
   const settings = outboundDefaults(options);
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const rate = sendRateBucket(settings.messagesPerMinute);
   const runJob = createJobRunner({
     db,
     media: options.media,
     client: options.client,
-    limiter: new RateLimiterMemory({ points: settings.messagesPerMinute, duration: 60, keyPrefix: "outbound" }),
+    limiter: new RateLimiterMemory({ points: rate.points, duration: 60, keyPrefix: "outbound" }),
+    rate,
     pacing: createSendPacing({ jitterMs: settings.jitterMs }),
     typingThreshold: settings.typingThreshold,
     maxAttempts: settings.maxAttempts,

@@ -8,6 +8,7 @@ import type { OutboundWorkerOptions } from "./outbound-options.ts";
 import { deliverSend } from "./deliver-send.ts";
 import { readJob } from "./send-kinds.ts";
 import type { SendPacing } from "./send-pacing.ts";
+import type { SendRateBucket } from "./send-rate.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,8 +18,10 @@ export type JobOutcome = { status: "sent" } | { status: "failed" } | { status: "
 export interface JobRunnerOptions {
   db: Database;
   client: WahaApiClient;
-  /** The per-number token bucket (in memory, or in Redis shared by every instance). */
+  /** The per-number token bucket (in memory, or in Redis shared by every instance), sized by `rate`. */
   limiter: RateLimiterAbstract;
+  /** What one message costs in the bucket, by the number's own send rate. */
+  rate: SendRateBucket;
   pacing: SendPacing;
   /** A text longer than this shows "typing…" first. */
   typingThreshold: number;
@@ -60,7 +63,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     const changed = () => options.events?.publish(job.workspaceId, { type: "message", chatId: payload.chatRowId, messageId: payload.messageId });
     return options.pacing.run(job.accountId, async (): Promise<JobOutcome> => {
       try {
-        await options.limiter.consume(job.accountId);
+        await options.limiter.consume(job.accountId, options.rate.costOf(job.messagesPerMinute));
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const at = new Date(Date.now() + rejection.msBeforeNext);

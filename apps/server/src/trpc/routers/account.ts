@@ -1,7 +1,7 @@
 import * as accounts from "@nexis/db/queries/account";
 import { WahaHttpError } from "@nexis/waha-client";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { accountByIdSchema, addAccountSchema, getAccountSchema, removeAccountSchema, renameAccountSchema, requestCodeSchema } from "../../schemas/account.ts";
+import { accountByIdSchema, addAccountSchema, getAccountSchema, removeAccountSchema, renameAccountSchema, requestCodeSchema, setSendRateSchema } from "../../schemas/account.ts";
 import { accountStatus, callWhatsApp, newWebhookKey, sessionCreateRequest, type WhatsAppLink } from "../../services/whatsapp/whatsapp-link.ts";
 import { audited } from "../audit.ts";
 import { found } from "../errors.ts";
@@ -81,6 +81,15 @@ export const accountRouter = {
       ctx,
       async (tx) => found(await accounts.renameAccount(tx, { workspaceId: ctx.workspaceId, ...input }), "Account"),
       (account) => ({ action: "account.rename", targetType: "account", targetId: account.id, metadata: { name: account.name } }),
+    ),
+  ),
+
+  /** How many messages a minute the outbound queue may send from this number (null: the server default). */
+  setSendRate: manageAccounts.input(setSendRateSchema).mutation(({ ctx, input }) =>
+    audited(
+      ctx,
+      async (tx) => found(await accounts.setAccountSendRate(tx, { workspaceId: ctx.workspaceId, ...input }), "Account"),
+      (account) => ({ action: "account.setSendRate", targetType: "account", targetId: account.id, metadata: { messagesPerMinute: account.messagesPerMinute } }),
     ),
   ),
 

@@ -1,0 +1,1 @@
+ALTER TABLE "whatsapp_account" ADD COLUMN "messages_per_minute" integer;
