@@ -16,8 +16,16 @@ describe("MessageMedia", () => {
     const image = screen.getByTestId("media-image");
     expect(image.getAttribute("src")).toMatch(new RegExp(`/media/${mediaId}$`));
     expect(screen.getByText("the view")).toBeTruthy();
+    image.focus();
     fireEvent.click(image);
     expect(screen.getByTestId("media-lightbox")).toBeTruthy();
+    // Focus starts on Close and Tab cycles between the lightbox's two controls only.
+    const close = screen.getByRole("button", { name: "Close" });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(window, { key: "Tab" });
+    expect(document.activeElement?.tagName).toBe("A");
+    fireEvent.keyDown(window, { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(close);
     fireEvent.keyDown(window, { key: "Escape" });
     expect(screen.queryByTestId("media-lightbox")).toBeNull();
   });
