@@ -29,13 +29,12 @@ const groupChat = async () => {
 };
 
 /** The group's system lines, oldest first. */
-const systemLines = async () => {
+const systemMessages = async () => {
   const { items } = await owner.trpc.message.list.query({ chatId: (await groupChat()).id });
-  return items
-    .filter((message) => message.type === "system")
-    .sort((a, b) => a.timestamp - b.timestamp)
-    .map((message) => message.body);
+  return items.filter((message) => message.type === "system").sort((a, b) => a.timestamp - b.timestamp);
 };
+/** Their English sentences (the body, for search and older clients). */
+const systemLines = async () => (await systemMessages()).map((message) => message.body);
 
 const participants = async () =>
   (await queryRows<{ participants: { id: string; pn?: string | null; role: string }[] }>(server.database.db, sql`select participants from chat where wa_chat_id = ${group}`))[0]
@@ -83,6 +82,14 @@ describe("group events (group.v2.*) through the webhook", () => {
     await account.post({ id: "evt_group_add_bruno", event: "group.v2.participants", me, payload: { timestamp: clock, ...added } });
 
     expect(await systemLines()).toEqual(["You joined this group", "You added Bruno", "Ana added +5511930000003", "Bruno is now an admin", "Ana left"]);
+    // The same lines as data, which the inbox renders in each agent's language.
+    expect((await systemMessages()).map((message) => message.system)).toEqual([
+      { kind: "joined", by: null },
+      { kind: "members", change: "add", by: { me: true }, people: [{ name: "Bruno" }] },
+      { kind: "members", change: "add", by: { name: "Ana" }, people: [{ name: "+5511930000003" }] },
+      { kind: "members", change: "promote", by: null, people: [{ name: "Bruno" }] },
+      { kind: "members", change: "remove", by: null, people: [{ name: "Ana" }] },
+    ]);
     expect(await participants()).toEqual([
       { id: me.id, pn: null, role: "superadmin" },
       { id: "99990001@lid", pn: "5511930000003@c.us", role: "participant" },

@@ -19,6 +19,7 @@ export function pendingMessage(params: { id: string; chatId: string; text: strin
     media: null,
     mediaId: null,
     quoted: null,
+    system: null,
     replyToId: params.replyToId ?? null,
     reactions: {},
     failureReason: null,

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "dr
 import type { Database } from "../client.ts";
 import { chat, chatTag } from "../schema/chat.ts";
 import { contact } from "../schema/contact.ts";
-import { message } from "../schema/message.ts";
+import { message, type SystemEvent } from "../schema/message.ts";
 import { tag } from "../schema/tag.ts";
 import { whatsappAccount } from "../schema/whatsapp-account.ts";
 
@@ -74,6 +74,7 @@ function selectChats(db: Database) {
       fromMe: message.fromMe,
       type: message.type,
       body: message.body,
+      system: message.system,
       ack: message.ack,
       timestamp: message.timestamp,
       deleted: sql<boolean>`${message.deletedAt} is not null`.as("deleted"),
@@ -98,6 +99,7 @@ function selectChats(db: Database) {
         fromMe: lastMessage.fromMe,
         type: lastMessage.type,
         body: lastMessage.body,
+        system: lastMessage.system,
         ack: lastMessage.ack,
         timestamp: lastMessage.timestamp,
         deleted: lastMessage.deleted,
@@ -117,6 +119,8 @@ export interface LastMessage {
   fromMe: boolean;
   type: string;
   body: string | null;
+  /** For a system line: what happened, for the reader's language. */
+  system: SystemEvent | null;
   ack: number;
   timestamp: number;
   deleted: boolean;

@@ -3,7 +3,7 @@ import { type Database, queryRows } from "../client.ts";
 import { chat } from "../schema/chat.ts";
 import { contact } from "../schema/contact.ts";
 import type { MessageMedia } from "../schema/media.ts";
-import type { QuotedMessage } from "../schema/message.ts";
+import type { QuotedMessage, SystemEvent } from "../schema/message.ts";
 import { message } from "../schema/message.ts";
 import { processedWebhookEvent } from "../schema/processed-webhook-event.ts";
 import { whatsappAccount, type SessionStatus } from "../schema/whatsapp-account.ts";
@@ -170,6 +170,8 @@ export interface IncomingMessage {
   timestamp: number;
   media: MessageMedia | null;
   quoted: QuotedMessage | null;
+  /** Only for `type` "system" lines. */
+  system?: SystemEvent | null;
 }
 
 /**
@@ -183,15 +185,16 @@ export async function insertMessages(db: Database, incoming: IncomingMessage[]) 
   const column = <Key extends keyof IncomingMessage>(key: Key) => array(messages.map((row) => row[key]));
   return queryRows<{ id: string; accountId: string; waMessageId: string; chatId: string }>(
     db,
-    sql`insert into ${message} (id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media, quoted)
-        select id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media::jsonb, quoted::jsonb
+    sql`insert into ${message} (id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media, quoted, system)
+        select id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media::jsonb, quoted::jsonb, system::jsonb
         from unnest(
           ${array(messages.map(() => crypto.randomUUID()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
           ${column("chatId")}::text[], ${column("waMessageId")}::text[], ${column("fromMe")}::boolean[], ${column("author")}::text[],
           ${column("type")}::text[], ${column("body")}::text[], ${column("ack")}::int[], ${column("timestamp")}::bigint[],
           ${array(messages.map((row) => (row.media === null ? null : JSON.stringify(row.media))))}::text[],
-          ${array(messages.map((row) => (row.quoted === null ? null : JSON.stringify(row.quoted))))}::text[]
-        ) as incoming(id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media, quoted)
+          ${array(messages.map((row) => (row.quoted === null ? null : JSON.stringify(row.quoted))))}::text[],
+          ${array(messages.map((row) => (row.system ? JSON.stringify(row.system) : null)))}::text[]
+        ) as incoming(id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media, quoted, system)
         on conflict (account_id, wa_message_id) do nothing
         returning id, account_id as "accountId", wa_message_id as "waMessageId", chat_id as "chatId"`,
   );

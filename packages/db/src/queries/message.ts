@@ -22,6 +22,7 @@ const messageColumns = {
   media: message.media,
   mediaId: message.mediaId,
   quoted: message.quoted,
+  system: message.system,
   reactions: message.reactions,
   failureReason: message.failureReason,
   sentByUserId: message.sentByUserId,

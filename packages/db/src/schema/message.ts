@@ -16,6 +16,25 @@ export interface QuotedMessage {
   hasMedia: boolean;
 }
 
+/** Who a system line names: the linked number itself ("You") or a person as we know them. */
+export type SystemPerson = { me: true } | { name: string };
+
+/**
+ * A WhatsApp system line ("Ana added Bruno") as data, so every agent reads it in their own
+ * language; the message's `body` keeps the English sentence for search and older clients.
+ */
+export type SystemEvent =
+  /** We joined the group: added by `by`, or through an invitation link when null. */
+  | { kind: "joined"; by: SystemPerson | null }
+  /** We left the group: removed by `by`, or on our own when null. */
+  | { kind: "left"; by: SystemPerson | null }
+  | { kind: "subject"; by: SystemPerson | null; subject: string }
+  | { kind: "description"; by: SystemPerson | null }
+  /** Who may send messages to the group, or edit its info: admins only or every participant. */
+  | { kind: "send_policy" | "edit_policy"; adminsOnly: boolean }
+  /** Members added (or joined, when `by` is null), removed (or left), promoted or demoted. */
+  | { kind: "members"; change: "add" | "remove" | "promote" | "demote"; by: SystemPerson | null; people: SystemPerson[] };
+
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
@@ -54,6 +73,8 @@ export const message = pgTable(
      * the quote shows even when the original is older than what we keep, deleted or edited since.
      */
     quoted: jsonb().$type<QuotedMessage>(),
+    /** For `type` "system": what happened, to be shown in the reader's language. */
+    system: jsonb().$type<SystemEvent>(),
     /** Our stored copy of the message's file (`media`), once downloaded or uploaded. */
     mediaId: text().references(() => mediaTable.id, { onDelete: "set null" }),
     /** Reactions by who reacted (their WhatsApp id, or `me`), e.g. `{ "5511…@c.us": "👍" }`. */

@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import type { Chat } from "../../lib/api-types.ts";
 import { chatTitle } from "../../lib/chat-display.ts";
 import { formatListTime } from "../../lib/format-time.ts";
+import { systemLineText } from "../../lib/system-line.ts";
 import { useAssigneeName } from "../../hooks/use-assignee-name.ts";
 import { AckTicks } from "./ack-ticks.tsx";
 import { Avatar } from "./avatar.tsx";
@@ -15,7 +16,7 @@ export function ChatListItem({ chat, active }: { chat: Chat; active: boolean }) 
   const title = chatTitle(chat);
   const assignee = useAssigneeName(chat.assigneeUserId);
   const last = chat.lastMessage;
-  const preview = last ? (last.deleted ? m.message_deleted() : (last.body ?? m.chat_media())) : "";
+  const preview = last ? (last.deleted ? m.message_deleted() : last.type === "system" ? systemLineText(last) : (last.body ?? m.chat_media())) : "";
   return (
     <Link
       to="/inbox"

@@ -12,6 +12,7 @@ import { QueryError } from "../common/query-error.tsx";
 import { SkeletonRows } from "../common/skeleton.tsx";
 import { JumpToNewest } from "./jump-to-newest.tsx";
 import { MessageBubble } from "./message-bubble.tsx";
+import { SystemLine } from "./system-line.tsx";
 
 function dayLabel(date: Date): string {
   const relative = relativeDay(date);
@@ -52,9 +53,9 @@ export function MessageThread({ chatId }: { chatId: string }) {
               <h3 className="sticky top-0 mx-auto w-fit rounded-lg bg-white/90 px-3 py-1 text-xs text-slate-600 shadow-sm dark:bg-slate-800/90 dark:text-slate-300">
                 {dayLabel(group.date)}
               </h3>
-              {group.items.map((message) => (
-                <MessageBubble key={message.id} message={message} />
-              ))}
+              {group.items.map((message) =>
+                message.type === "system" ? <SystemLine key={message.id} message={message} /> : <MessageBubble key={message.id} message={message} />,
+              )}
             </section>
           ))}
         </div>

@@ -2,10 +2,11 @@ import type { Database } from "@nexis/db";
 import * as ingest from "@nexis/db/queries/ingest";
 import * as groups from "@nexis/db/queries/ingest-groups";
 import * as identity from "@nexis/db/queries/ingest-identity";
-import type { GroupMember } from "@nexis/db/schema";
+import type { GroupMember, SystemEvent, SystemPerson } from "@nexis/db/schema";
 import type { WorkspaceEvent } from "../events/workspace-events.ts";
 import { isLid, isPhoneId, normalizeWaId } from "./contact-identity.ts";
 import type { IngestTarget } from "./ingest.ts";
+import { systemLineInEnglish } from "./system-lines.ts";
 import { phoneFromWaId } from "./ingest.ts";
 import type { WebhookEvent } from "./webhook-event.ts";
 import type { GroupParticipantPayload } from "./webhook-payloads.ts";
@@ -23,30 +24,15 @@ const member = (participant: GroupParticipantPayload): GroupMember | null =>
 const sameMember = (a: { id: string; pn?: string | null }, b: { id: string; pn?: string | null }) =>
   a.id === b.id || (!!a.pn && (a.pn === b.id || a.pn === b.pn)) || (!!b.pn && b.pn === a.id);
 
-/** The people a WhatsApp system line names: "You", a contact's name, or a phone number. */
+/** The people a system line names: the linked number itself, a contact's name, or a phone number. */
 async function namer(db: Database, target: IngestTarget, me: string | null, people: { id: string; pn?: string | null }[]) {
   const ids = people.flatMap((person) => [person.id, person.pn ?? null]).filter((id): id is string => id !== null);
   const names = await groups.contactDisplayNames(db, { accountId: target.accountId, waIds: ids });
-  return (person: { id: string; pn?: string | null }) => {
-    if (me && (person.id === me || person.pn === me)) return "You";
+  return (person: { id: string; pn?: string | null }): SystemPerson => {
+    if (me && (person.id === me || person.pn === me)) return { me: true };
     const phone = [person.pn, person.id].find((id) => id && isPhoneId(id));
-    return names.get(person.pn ?? "") ?? names.get(person.id) ?? (phone ? phoneFromWaId(phone) : null) ?? person.id.replace(/@.*$/, "");
+    return { name: names.get(person.pn ?? "") ?? names.get(person.id) ?? (phone ? phoneFromWaId(phone) : null) ?? person.id.replace(/@.*$/, "") };
   };
-}
-
-/** What WhatsApp would show for a member change, e.g. "Ana added Bruno" or "Carla left". */
-function participantsLine(type: "join" | "leave" | "promote" | "demote", actor: string | null, names: string[]): string {
-  const list = names.join(", ");
-  switch (type) {
-    case "join":
-      return actor ? `${actor} added ${list}` : `${list} joined`;
-    case "leave":
-      return actor ? `${actor} removed ${list}` : `${list} left`;
-    case "promote":
-      return `${list} ${names.length > 1 ? "are" : "is"} now ${names.length > 1 ? "admins" : "an admin"}`;
-    case "demote":
-      return `${list} ${names.length > 1 ? "are" : "is"} no longer ${names.length > 1 ? "admins" : "an admin"}`;
-  }
 }
 
 /**
@@ -64,7 +50,7 @@ export async function applyGroupEvent(
   const current = chat.participants ?? [];
   const actorData = event.payload._data;
   const actorId = actorData?.author ?? actorData?.actor ?? null;
-  const lines: string[] = [];
+  const lines: SystemEvent[] = [];
   let name: string | undefined;
   let participants: GroupMember[] | undefined;
 
@@ -80,25 +66,24 @@ export async function applyGroupEvent(
     case "group.v2.join": {
       name = event.payload.group.subject ?? undefined;
       participants = event.payload.group.participants.map(member).filter((entry) => entry !== null);
-      lines.push(actor && actor !== "You" ? `${actor} added you` : "You joined this group");
+      lines.push({ kind: "joined", by: actor });
       break;
     }
     case "group.v2.leave": {
       participants = me ? current.filter((entry) => !sameMember(entry, { id: me })) : current;
-      lines.push(actor && actor !== "You" ? `${actor} removed you` : "You left this group");
+      lines.push({ kind: "left", by: actor });
       break;
     }
     case "group.v2.update": {
       const { group } = event.payload;
-      const by = actor ?? null;
       if (group.subject) {
         name = group.subject;
-        lines.push(by ? `${by} changed the group name to “${group.subject}”` : `The group name was changed to “${group.subject}”`);
+        lines.push({ kind: "subject", by: actor, subject: group.subject });
       }
-      if (group.description !== undefined && group.description !== null) lines.push(by ? `${by} changed the group description` : "The group description was changed");
+      if (group.description !== undefined && group.description !== null) lines.push({ kind: "description", by: actor });
       const adminsOnlySend = group.announce ?? (typeof group.membersCanSendMessages === "boolean" ? !group.membersCanSendMessages : null);
-      if (adminsOnlySend !== null) lines.push(adminsOnlySend ? "Only admins can send messages to this group now" : "All participants can send messages to this group now");
-      if (typeof group.restrict === "boolean") lines.push(group.restrict ? "Only admins can edit this group's info now" : "All participants can edit this group's info now");
+      if (adminsOnlySend !== null) lines.push({ kind: "send_policy", adminsOnly: adminsOnlySend });
+      if (typeof group.restrict === "boolean") lines.push({ kind: "edit_policy", adminsOnly: group.restrict });
       break;
     }
     case "group.v2.participants": {
@@ -112,7 +97,8 @@ export async function applyGroupEvent(
         participants = [...others, ...changed.map((change) => ({ id: change.id, pn: change.pn, role: role(change) }))];
       }
       const actingOnOthers = actor && !changed.some((change) => actorId && sameMember(change, { id: normalizeWaId(actorId) }));
-      lines.push(participantsLine(type, actingOnOthers ? actor : null, changed.map(nameOf)));
+      const change = type === "join" ? "add" : type === "leave" ? "remove" : type;
+      lines.push({ kind: "members", change, by: actingOnOthers ? actor : null, people: changed.map(nameOf) });
       break;
     }
   }
@@ -121,14 +107,15 @@ export async function applyGroupEvent(
   const at = seconds(event.payload.timestamp);
   const inserted = await ingest.insertMessages(
     db,
-    lines.map((body, index) => ({
+    lines.map((system, index) => ({
       ...target,
       chatId: chat.id,
       waMessageId: `system_${params.eventId}_${index}`,
       fromMe: false,
       author: actorId ? normalizeWaId(actorId) : null,
       type: "system",
-      body,
+      body: systemLineInEnglish(system),
+      system,
       ack: 0,
       timestamp: at,
       media: null,
