@@ -218,6 +218,20 @@ describe("inbound media from the WhatsApp service (SANDBOX)", () => {
     expect(row).toEqual({ type: "location", media: { location: { latitude: -23.55052, longitude: -46.633308, title: null } } });
   });
 
+  it("forwards a file to another chat: the copy shows the same stored file at once, stored once", async () => {
+    const { items } = await alice.trpc.chat.list.query({ accountId });
+    const from = items.find((item) => item.waChatId === "5511955554444@c.us");
+    const to = items.find((item) => item.waChatId === "5511933332222@c.us");
+    if (!from || !to) throw new Error("the earlier tests' chats are missing");
+    const sentFile = (await alice.trpc.message.list.query({ chatId: from.id })).items.find((message) => message.body === "our offer");
+    if (!sentFile?.mediaId) throw new Error("the sent file is missing");
+    const forwarded = await alice.trpc.message.forward.mutate({ id: sentFile.id, chatId: to.id });
+    expect(forwarded).toMatchObject({ type: "document", mediaId: sentFile.mediaId, media: { filename: "Proposta.pdf", status: "ready" } });
+    const served = await fetch(`${server.baseUrl}/media/${forwarded.mediaId ?? ""}`, { headers: { authorization: `Bearer ${alice.token}` } });
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    expect(await count(sql`select count(*)::int as n from media where filename = 'Proposta.pdf'`)).toBe(1);
+  });
+
   it("retries a failing download a few times, then stores it once; gives up with the reason when it keeps failing", async () => {
     const media = createMediaService({ db: server.database.db, storage: createFilesystemStorage(await mkdtemp(path.join(tmpdir(), "nexis-media-retry-"))), limits: defaultMediaLimits });
     /** A message row with a file to download, as the ingest stores one. */

@@ -47,7 +47,8 @@ function rowFor(send: OutboundSend, forwarded?: OutboundMessageRow): OutboundMes
     case "contact":
       return { type: "vcard", body: contactVcard(send.name, send.phoneNumber), media: { contact: { name: send.name, phoneNumber: send.phoneNumber } } };
     case "forward":
-      return { type: forwarded?.type ?? "chat", body: forwarded?.body ?? null, media: forwarded?.media ?? null };
+      // The copy points at the same stored file: the inbox shows it at once, nothing is stored twice.
+      return { type: forwarded?.type ?? "chat", body: forwarded?.body ?? null, media: forwarded?.media ?? null, mediaId: forwarded?.mediaId ?? null };
     case "media":
       return { type: mediaMessageType(send.mimetype), body: send.caption, media: { mimetype: send.mimetype, filename: send.filename, size: send.size, status: "ready" }, mediaId: send.mediaId };
   }
