@@ -50,6 +50,7 @@ describe(`database on ${target}`, () => {
         "contact",
         "folder",
         "media",
+        "media_trash",
         "message",
         "outbox",
         "processed_webhook_event",

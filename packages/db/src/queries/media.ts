@@ -1,7 +1,7 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Database } from "../client.ts";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../client.ts";
 import { member } from "../schema/auth.ts";
-import { media, type MessageMedia } from "../schema/media.ts";
+import { media, mediaTrash, type MessageMedia } from "../schema/media.ts";
 import { message } from "../schema/message.ts";
 
 export type MediaRow = typeof media.$inferSelect;
@@ -73,4 +73,33 @@ export async function listPendingDownloads(db: Database, params: { limit: number
     .from(message)
     .where(and(isNull(message.mediaId), sql`${message.media}->>'url' is not null`, sql`coalesce(${message.media}->>'status', 'pending') = 'pending'`))
     .limit(params.limit);
+}
+
+/**
+ * Deletes up to `limit` uploads older than `olderThan` that no message uses (a file attached in
+ * the composer and never sent); their storage keys go to the trash through the table's trigger.
+ * Answers how many rows went.
+ */
+export async function deleteUnsentUploads(db: Database, params: { olderThan: Date; limit: number }): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`delete from ${media} where id in (
+          select m.id from ${media} m
+           where m.created_at < ${params.olderThan.toISOString()}::timestamptz
+             and not exists (select 1 from ${message} where ${message.mediaId} = m.id)
+           limit ${params.limit}
+        ) returning id`,
+  );
+  return rows.length;
+}
+
+/** Storage keys whose bytes are still to be removed, oldest first. */
+export async function trashedStorageKeys(db: Database, limit: number): Promise<string[]> {
+  const rows = await db.select({ storageKey: mediaTrash.storageKey }).from(mediaTrash).orderBy(mediaTrash.deletedAt).limit(limit);
+  return rows.map((row) => row.storageKey);
+}
+
+/** Forgets trash entries once their bytes are gone. */
+export async function emptyTrash(db: Database, storageKeys: string[]): Promise<void> {
+  if (storageKeys.length > 0) await db.delete(mediaTrash).where(inArray(mediaTrash.storageKey, storageKeys));
 }

@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, id, workspaceId } from "./columns.ts";
 
 /**
@@ -22,6 +22,17 @@ export const media = pgTable(
   },
   (table) => [index("media_workspace_idx").on(table.workspaceId)],
 );
+
+/**
+ * Storage keys of deleted media rows whose bytes are still to be removed. A trigger on `media`
+ * fills it, however a row goes (an unsent upload swept, a workspace deleted with its rows), in the
+ * same transaction; the media sweeper deletes the bytes, then the entry, so a crash between the
+ * two only means a retry.
+ */
+export const mediaTrash = pgTable("media_trash", {
+  storageKey: text().primaryKey(),
+  deletedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /** What `message.media` holds: the file WhatsApp described, and how far our copy of it got. */
 export interface MessageMedia {

@@ -94,5 +94,7 @@ export const message = pgTable(
     // The workspace's newest messages, and time windows for search.
     index("message_workspace_timestamp_id_idx").on(table.workspaceId, table.timestamp, table.id),
     index("message_search_idx").using("gin", table.searchVector),
+    // Which messages show a stored file: the sweeper keeps every file a message still uses.
+    index("message_media_id_idx").on(table.mediaId).where(sql`${table.mediaId} is not null`),
   ],
 );
