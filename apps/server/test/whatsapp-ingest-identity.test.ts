@@ -90,6 +90,29 @@ describe("one person, two WhatsApp ids (@c.us and @lid)", () => {
     expect(await contactsOf(pn, lid)).toHaveLength(1);
   });
 
+  it("one message reported under both ids is stored once, and an ack finds it in either form", async () => {
+    const pn = "5511920000004@c.us";
+    const lid = "88880004@lid";
+    // Before the phone is known: stored under the hidden id, then renamed once it is revealed.
+    await account.post({ id: "evt_identity_twice_a", event: "message", payload: messagePayload({ id: `false_${lid}_EARLY`, from: lid, body: "early" }) });
+    await receive(lid, "revealing", { key: { remoteJid: lid, remoteJidAlt: pn } });
+    // The same messages again, now under the phone id (another engine event, a resync).
+    await account.post({ id: "evt_identity_twice_b", event: "message.any", payload: messagePayload({ id: `false_${pn}_EARLY`, from: pn, body: "early" }) });
+    // A new one under the hidden id alone, then the same under the phone id.
+    await account.post({ id: "evt_identity_twice_c", event: "message", payload: messagePayload({ id: `false_${lid}_LATER`, from: lid, body: "later" }) });
+    await account.post({ id: "evt_identity_twice_d", event: "message.any", payload: messagePayload({ id: `false_${pn}_LATER`, from: pn, body: "later" }) });
+    // An ack naming our own message by the hidden id.
+    await account.post({ id: "evt_identity_twice_e", event: "message.any", payload: { ...messagePayload({ id: `true_${pn}_OURS`, from: "15550001111@c.us", fromMe: true, body: "ours" }), to: pn } });
+    await account.post({ id: "evt_identity_twice_f", event: "message.ack", payload: { id: `true_${lid}_OURS`, from: lid, to: lid, ack: 3, ackName: "READ" } });
+
+    const [chat] = await chatsOf(pn, lid);
+    const { items } = await owner.trpc.message.list.query({ chatId: chat?.id ?? "" });
+    expect(items.map((message) => message.body).sort()).toEqual(["early", "later", "ours", "revealing"]);
+    expect(items.filter((message) => message.body !== "revealing").map((message) => message.waMessageId).sort()).toEqual([`false_${pn}_EARLY`, `false_${pn}_LATER`, `true_${pn}_OURS`]);
+    expect(items.find((message) => message.body === "ours")?.ack).toBe(3);
+    expect(chat?.unreadCount).toBe(3);
+  });
+
   it("a replayed merge changes nothing more", async () => {
     const pn = "5511920000002@c.us";
     const envelope = {

@@ -119,6 +119,7 @@ export async function linkContactIdentity(
       on conflict do nothing`);
     const latest = [phoneChat.lastMessageAt, lidChat.lastMessageAt].filter((at): at is Date => at !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     await db.delete(chat).where(eq(chat.id, lidChat.id));
+    await renameMessageIds(db, { accountId, chatId: phoneChat.id, lid, pn });
     await db
       .update(chat)
       .set({
@@ -139,6 +140,7 @@ export async function linkContactIdentity(
       .update(chat)
       .set({ waChatId: pn, contactId: keeperId ?? lidChat.contactId })
       .where(eq(chat.id, lidChat.id));
+    await renameMessageIds(db, { accountId, chatId: lidChat.id, lid, pn });
     return { changedChatIds: [lidChat.id] };
   }
   if (phoneChat && keeperId && phoneChat.contactId !== keeperId) {
@@ -146,4 +148,17 @@ export async function linkContactIdentity(
     return { changedChatIds: [phoneChat.id] };
   }
   return { changedChatIds: [] };
+}
+
+/**
+ * Renames a chat's messages stored under the person's hidden id (`false_<lid>_<key>`) to their
+ * phone id, as new messages are stored once the phone is known, so a later ack or copy of one in
+ * either form finds it. A message already stored under both ids keeps both rows.
+ */
+async function renameMessageIds(db: Database, params: { accountId: string; chatId: string; lid: string; pn: string }) {
+  const renamed = sql`split_part(m.wa_message_id, '_', 1) || '_' || ${params.pn} || substr(m.wa_message_id, length(split_part(m.wa_message_id, '_', 1)) + length(${params.lid}) + 2)`;
+  await db.execute(sql`
+    update ${message} m set wa_message_id = ${renamed}
+     where m.chat_id = ${params.chatId} and m.account_id = ${params.accountId} and split_part(m.wa_message_id, '_', 2) = ${params.lid}
+       and not exists (select 1 from ${message} o where o.account_id = m.account_id and o.wa_message_id = ${renamed})`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageIdentities, normalizeWaId } from "./contact-identity.ts";
+import { canonicalMessageId, lidsInMessageId, messageIdentities, normalizeWaId } from "./contact-identity.ts";
 import { messagePayloadSchema } from "./webhook-payloads.ts";
 
 const message = (fields: Record<string, unknown>) =>
@@ -36,5 +36,27 @@ describe("contact identity: phone id and hidden id", () => {
   it("tells nothing when only one of the two ids is there", () => {
     expect(messageIdentities(message({ from: "777@lid" }))).toEqual({ chat: null, author: null });
     expect(messageIdentities(message({ _data: { key: { remoteJid: "5511999990000@s.whatsapp.net" } } }))).toEqual({ chat: null, author: null });
+  });
+});
+
+describe("canonicalMessageId", () => {
+  const phones = new Map([
+    ["777@lid", "5511999990000@c.us"],
+    ["888@lid", "5511988880000@c.us"],
+  ]);
+  const phoneOf = (lid: string) => phones.get(lid);
+
+  it("names the chat and the group participant by phone where known, and keeps everything else", () => {
+    expect(canonicalMessageId("false_777@lid_3EB0AA", phoneOf)).toBe("false_5511999990000@c.us_3EB0AA");
+    expect(canonicalMessageId("false_120363@g.us_3EB0BB_888:2@lid", phoneOf)).toBe("false_120363@g.us_3EB0BB_5511988880000@c.us");
+    expect(canonicalMessageId("true_999@lid_3EB0CC", phoneOf)).toBe("true_999@lid_3EB0CC");
+    expect(canonicalMessageId("false_5511999990000@c.us_3EB0DD", phoneOf)).toBe("false_5511999990000@c.us_3EB0DD");
+    expect(canonicalMessageId("3EB0EE", phoneOf)).toBe("3EB0EE");
+  });
+
+  it("lists the hidden ids a message id names", () => {
+    expect(lidsInMessageId("false_120363@g.us_3EB0BB_888:2@lid")).toEqual(["888@lid"]);
+    expect(lidsInMessageId("false_777@lid_3EB0AA")).toEqual(["777@lid"]);
+    expect(lidsInMessageId("false_5511999990000@c.us_3EB0DD")).toEqual([]);
   });
 });

@@ -64,3 +64,30 @@ export function messageIdentities(payload: MessagePayload): { chat: IdentityHint
     author: null,
   };
 }
+
+/** WAHA's message id: `<fromMe>_<chat>_<key>`, and `_<participant>` after it in groups. */
+const messageIdPattern = /^(true|false)_([^_]+)_([^_]+)(?:_(.+))?$/;
+
+/** The hidden ids a message id names (its chat, its group participant), to look up their phones. */
+export function lidsInMessageId(id: string): string[] {
+  const match = messageIdPattern.exec(id);
+  if (!match) return [];
+  return [match[2], match[4]].filter((part): part is string => part !== undefined).map(normalizeWaId).filter(isLid);
+}
+
+/**
+ * The one id we store a message under, whichever of the person's two ids WhatsApp used in it:
+ * the chat and participant parts in phone form when the phone is known (`phoneOf`), so the same
+ * message reported as `false_123@lid_KEY` and as `false_5511…@c.us_KEY` is stored once, and its
+ * acks and reactions find it in either form.
+ */
+export function canonicalMessageId(id: string, phoneOf: (lid: string) => string | undefined): string {
+  const match = messageIdPattern.exec(id);
+  if (!match) return id;
+  const [, fromMe, chatPart = "", key, participant] = match;
+  const phone = (part: string) => {
+    const normalized = normalizeWaId(part);
+    return isLid(normalized) ? (phoneOf(normalized) ?? part) : part;
+  };
+  return `${fromMe}_${phone(chatPart)}_${key}${participant === undefined ? "" : `_${phone(participant)}`}`;
+}

@@ -1,6 +1,8 @@
 import type { Database } from "@nexis/db";
 import * as ingest from "@nexis/db/queries/ingest";
+import * as identity from "@nexis/db/queries/ingest-identity";
 import type { WorkspaceEvent } from "../events/workspace-events.ts";
+import { canonicalMessageId, lidsInMessageId } from "./contact-identity.ts";
 import { applyGroupEvent } from "./group-events.ts";
 import { storeMessages } from "./store-messages.ts";
 import type { WebhookEvent } from "./webhook-event.ts";
@@ -66,6 +68,17 @@ export async function applyWebhookBatch(db: Database, items: IngestItem[]): Prom
   return results;
 }
 
+/**
+ * An event's message id as the message is stored (`canonicalMessageId`): an ack or a reaction may
+ * name the person by hidden id when the message was stored under their phone id.
+ */
+async function storedMessageId(db: Database, accountId: string, id: string): Promise<string> {
+  const lids = lidsInMessageId(id);
+  if (lids.length === 0) return id;
+  const known = await identity.phoneIdsForLids(db, lids.map((lid) => ({ accountId, lid })));
+  return canonicalMessageId(id, (lid) => known.get(ingest.rowKey(accountId, lid)));
+}
+
 /** The live events for message rows an event changed. */
 const messageEvents = (rows: { id: string; chatId: string }[]): WorkspaceEvent[] =>
   rows.map((row) => ({ type: "message", chatId: row.chatId, messageId: row.id }));
@@ -88,18 +101,20 @@ async function applyWebhookEvent(db: Database, item: IngestItem): Promise<Worksp
       return [{ type: "account", accountId, status: event.payload.status }];
     }
     case "message.ack":
-      return messageEvents(await ingest.advanceAck(db, { accountId, waMessageId: event.payload.id, ack: event.payload.ack }));
+      return messageEvents(await ingest.advanceAck(db, { accountId, waMessageId: await storedMessageId(db, accountId, event.payload.id), ack: event.payload.ack }));
     case "message.reaction": {
       const { from, fromMe, reaction } = event.payload;
-      return messageEvents(await ingest.setReaction(db, { accountId, waMessageId: reaction.messageId, from: fromMe ? "me" : from, emoji: reaction.text }));
+      const waMessageId = await storedMessageId(db, accountId, reaction.messageId);
+      return messageEvents(await ingest.setReaction(db, { accountId, waMessageId, from: fromMe ? "me" : from, emoji: reaction.text }));
     }
     case "message.edited": {
       const edited = event.payload;
-      return messageEvents(await ingest.editMessageBody(db, { accountId, idOrKey: edited.editedMessageId ?? edited.id, body: edited.body }));
+      const idOrKey = await storedMessageId(db, accountId, edited.editedMessageId ?? edited.id);
+      return messageEvents(await ingest.editMessageBody(db, { accountId, idOrKey, body: edited.body }));
     }
     case "message.revoked": {
       const idOrKey = event.payload.before?.id ?? event.payload.revokedMessageId;
-      return idOrKey ? messageEvents(await ingest.markMessageRevoked(db, { accountId, idOrKey })) : [];
+      return idOrKey ? messageEvents(await ingest.markMessageRevoked(db, { accountId, idOrKey: await storedMessageId(db, accountId, idOrKey) })) : [];
     }
     case "chat.archive": {
       const rows = await ingest.setChatArchived(db, { accountId, waChatId: event.payload.id, archived: event.payload.archived });

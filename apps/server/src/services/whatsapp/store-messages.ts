@@ -5,7 +5,7 @@ import { messageKey } from "@nexis/db/queries/message";
 import type { QuotedMessage } from "@nexis/db/schema";
 import type { WorkspaceEvent } from "../events/workspace-events.ts";
 import { inboundMedia } from "../media/inbound-media.ts";
-import { isLid, messageIdentities, normalizeWaId } from "./contact-identity.ts";
+import { canonicalMessageId, isLid, lidsInMessageId, messageIdentities, normalizeWaId } from "./contact-identity.ts";
 import { type IngestItem, phoneFromWaId } from "./ingest.ts";
 import type { MessagePayload } from "./webhook-payloads.ts";
 
@@ -33,6 +33,8 @@ interface Prepared {
   author: string | null;
   /** The other person's hidden id, when the payload tells it beside the phone id. */
   chatLid: string | null;
+  /** The message's id with the people in it named by phone where known (`canonicalMessageId`). */
+  waMessageId: string;
 }
 
 /** Keeps the first row per key, or merges later ones into it. */
@@ -58,7 +60,7 @@ export async function storeMessages(db: Database, items: IngestItem[]): Promise<
     const payload = item.event.payload as MessagePayload;
     const waChatId = normalizeWaId(payload.fromMe ? (payload.to ?? payload.from) : payload.from);
     const author = payload.participant ? normalizeWaId(payload.participant) : null;
-    return { item, payload, waChatId, isGroup: waChatId.endsWith("@g.us"), author, chatLid: null };
+    return { item, payload, waChatId, isGroup: waChatId.endsWith("@g.us"), author, chatLid: null, waMessageId: payload.id };
   });
 
   // 1. People known by two ids become one contact and one chat before anything is stored under either.
@@ -76,15 +78,22 @@ export async function storeMessages(db: Database, items: IngestItem[]): Promise<
     const { changedChatIds } = await identity.linkContactIdentity(db, { ...pair, workspaceId, phoneNumber: phoneFromWaId(pair.pn) });
     (events[at] as WorkspaceEvent[]).push(...changedChatIds.map((chatId): WorkspaceEvent => ({ type: "chat", chatId })));
   }
-  // A hidden id alone still lands in the person's phone chat once we learnt who it is.
-  const lonelyLids = prepared.filter((entry, index) => isLid(entry.waChatId) && !hints[index]?.chat);
-  const known = await identity.phoneIdsForLids(db, lonelyLids.map((entry) => ({ accountId: entry.item.target.accountId, lid: entry.waChatId })));
+  // A hidden id alone (the chat's, or in the message id) still lands on the person's phone id
+  // once we learnt who it is.
+  const lonelyLids = prepared.flatMap((entry) => {
+    const { accountId } = entry.item.target;
+    return [entry.waChatId, ...lidsInMessageId(entry.payload.id)].filter(isLid).map((lid) => ({ accountId, lid }));
+  });
+  const known = await identity.phoneIdsForLids(db, lonelyLids);
+  for (const pair of pairs) known.set(ingest.rowKey(pair.accountId, pair.lid), pair.pn);
   prepared.forEach((entry, index) => {
     const hint = hints[index];
-    const key = ingest.rowKey(entry.item.target.accountId, entry.waChatId);
-    entry.waChatId = hint?.chat?.pn ?? known.get(key) ?? entry.waChatId;
+    const { accountId } = entry.item.target;
+    entry.waChatId = hint?.chat?.pn ?? known.get(ingest.rowKey(accountId, entry.waChatId)) ?? entry.waChatId;
     entry.chatLid = hint?.chat?.lid ?? null;
     if (hint?.author) entry.author = hint.author.pn;
+    else if (entry.author && isLid(entry.author)) entry.author = known.get(ingest.rowKey(accountId, entry.author)) ?? entry.author;
+    entry.waMessageId = canonicalMessageId(entry.payload.id, (lid) => known.get(ingest.rowKey(accountId, lid)));
   });
 
   // 2. Contacts of one-to-one chats, then chats.
@@ -124,7 +133,7 @@ export async function storeMessages(db: Database, items: IngestItem[]): Promise<
       const row: ingest.IncomingMessage = {
         ...entry.item.target,
         chatId,
-        waMessageId: payload.id,
+        waMessageId: entry.waMessageId,
         fromMe: payload.fromMe,
         author: entry.isGroup ? entry.author : null,
         type: messageType(payload),
