@@ -5,6 +5,7 @@ import { useJumpToNewest } from "../../hooks/use-jump-to-newest.ts";
 import { useLoadOnVisible } from "../../hooks/use-load-on-visible.ts";
 import { useMessages } from "../../hooks/use-messages.ts";
 import { useScrollToLinkedMessage } from "../../hooks/use-scroll-to-linked-message.ts";
+import { useUnseenWhileAway } from "../../hooks/use-unseen-while-away.ts";
 import { groupByDay, relativeDay } from "../../lib/day-groups.ts";
 import { formatDay } from "../../lib/format-time.ts";
 import { EmptyState } from "../common/empty-state.tsx";
@@ -33,6 +34,8 @@ export function MessageThread({ chatId }: { chatId: string }) {
   const scroller = useJumpToNewest<HTMLDivElement>();
   useScrollToLinkedMessage(messages.data);
   const groups = useMemo(() => groupByDay(messages.data?.pages.flatMap((page) => page.items) ?? []), [messages.data]);
+  const newestPage = useMemo(() => messages.data?.pages[0]?.items ?? [], [messages.data]);
+  const unseen = useUnseenWhileAway(newestPage, scroller.away);
 
   if (messages.isPending) return <SkeletonRows label={m.messages_loading()} count={4} />;
   if (messages.isError) return <QueryError error={messages.error} onRetry={() => void messages.refetch()} />;
@@ -60,7 +63,7 @@ export function MessageThread({ chatId }: { chatId: string }) {
           ))}
         </div>
       </div>
-      {scroller.away && <JumpToNewest onJump={scroller.jump} />}
+      {scroller.away && <JumpToNewest onJump={scroller.jump} unseen={unseen} />}
     </div>
   );
 }
