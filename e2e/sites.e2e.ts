@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The plan catalogue itself, so the test follows the prices rather than repeating them.
 import { planCurrency, planList } from "../packages/plans/src/index.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
+import { expectHstsBehindTls, expectSecurityHeaders } from "./support/security-headers.ts";
 import { repoRoot } from "./support/stack.ts";
 
 /**
@@ -118,6 +119,22 @@ const homes = [
 ] as const;
 
 describe("the landing site, built", () => {
+  it("ships dist/_headers with the security headers for static hosts (HTTPS-only, so with HSTS)", () => {
+    const file = readFileSync(path.join(landingDist, "_headers"), "utf8");
+    expect(file.startsWith("/*\n")).toBe(true);
+    const headers = Object.fromEntries(
+      file
+        .split("\n")
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => [line.trim().split(": ")[0]?.toLowerCase() ?? "", line.trim().split(": ").slice(1).join(": ")]),
+    );
+    const { "strict-transport-security": hsts, ...rest } = headers;
+    expect(hsts).toMatch(/^max-age=\d+/);
+    expectSecurityHeaders(rest, "landing dist/_headers");
+    expect(rest["content-security-policy"]).not.toContain("unsafe-eval");
+  });
+
   for (const home of homes) {
     it(`shows the ${home.locale} home page in its language, with how it works and the FAQ`, async () => {
       const page = await open(`${landing.url}${home.path}`);
@@ -162,6 +179,14 @@ describe("the landing site, built", () => {
 });
 
 describe("the docs, built", () => {
+  it("answers with the security headers, a production CSP without eval, and HSTS only behind TLS", async () => {
+    const response = await fetch(`${docs.url}/docs`);
+    expect(response.status).toBe(200);
+    expectSecurityHeaders(response.headers, "docs (next start)");
+    expect(response.headers.get("content-security-policy")).not.toContain("unsafe-eval");
+    await expectHstsBehindTls(`${docs.url}/docs`);
+  });
+
   it("finds the pairing code guide through the search dialog", async () => {
     const page = await open(`${docs.url}/docs`);
     await page.waitForLoadState("networkidle");

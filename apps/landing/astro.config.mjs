@@ -2,6 +2,7 @@
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { parseLandingEnv } from "./src/env-schema.ts";
+import { securityHeadersIntegration } from "./src/integrations/security-headers.ts";
 
 // The config runs before Astro loads its env, so it validates the same variables from process.env.
 const { siteUrl } = parseLandingEnv(process.env);
@@ -12,6 +13,8 @@ export default defineConfig({
   // Canonical, hreflang and sitemap URLs are absolute on this origin.
   site: siteUrl,
   integrations: [
+    // CSP, no framing, no sniffing, referrer policy: on the dev/preview servers and in dist/_headers.
+    securityHeadersIntegration(),
     sitemap({
       // Each page lists its translations (hreflang) in the sitemap too; English is the unprefixed one.
       i18n: { defaultLocale: "en", locales: { en: "en", "pt-br": "pt-BR", es: "es" } },

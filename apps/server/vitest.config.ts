@@ -1,5 +1,6 @@
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
 
 // Lets `pnpm --filter server test` run from this folder (otherwise vitest picks up the root config,
 // whose project paths are relative to the root); the root run uses this file as the project.
-export default defineProject({ test: { name: "server", testTimeout: 30_000, hookTimeout: 120_000 } });
+// The cluster tests (test/cluster, several processes on Postgres and Redis) run on their own: vitest.cluster.config.ts.
+export default defineProject({ test: { name: "server", testTimeout: 30_000, hookTimeout: 120_000, exclude: [...configDefaults.exclude, "test/cluster/**"] } });

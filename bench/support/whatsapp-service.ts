@@ -35,7 +35,8 @@ export async function startWhatsAppService(env: Record<string, string> = {}): Pr
   const apiKey = "bench-key";
   const child: ChildProcess = spawn("bun", ["src/index.ts"], {
     cwd: appDir,
-    env: { ...process.env, DATA_DIR: dataDir, WHATSAPP_PORT: String(port), WHATSAPP_HOST: "127.0.0.1", WHATSAPP_API_KEY: apiKey, LOG_LEVEL: "warn", ...env },
+    // DATABASE_URL emptied: single-process mode unless `env` asks for a cluster worker.
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, WHATSAPP_PORT: String(port), WHATSAPP_HOST: "127.0.0.1", WHATSAPP_API_KEY: apiKey, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

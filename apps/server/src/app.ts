@@ -9,8 +9,9 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { createLogger, currentRequestId, type Logger, runWithRequestId } from "@nexis/observability";
+import { currentRequestId, type Logger, runWithRequestId } from "@nexis/observability";
 import type { ErrorReporter } from "@nexis/observability/sentry";
+import { defaultLogger } from "./default-logger.ts";
 import { createAuth } from "./auth/auth.ts";
 import { createServerMetrics, type ServerMetrics } from "./services/metrics/metrics.ts";
 import { csrfProtection } from "./security/csrf.ts";
@@ -99,26 +100,26 @@ export function createApp(options: AppOptions) {
   const secretBox = createSecretBox(serverSecret, "whatsapp-webhook-key");
   // Opened webhook keys, kept briefly; `account.remove` forgets its account's.
   const webhookAccounts = createWebhookAccountCache({ db: database.db, secretBox });
+  const logger = options.logger ?? defaultLogger;
   const auth = createAuth({
     db: database.db,
     secret: serverSecret,
     baseURL: options.serverUrl ?? "http://localhost:8787",
     trustedOrigins: corsOrigins,
     rateLimit: options.authRateLimit ?? true,
-    mailer: options.mailer ?? createDevMailbox(path.join(tmpdir(), "nexis-mailbox.jsonl")),
+    mailer: options.mailer ?? createDevMailbox(path.join(tmpdir(), "nexis-mailbox.jsonl"), logger),
     clientUrl: options.clientUrl ?? "http://localhost:3000",
     workos: options.workos,
   });
   const rateLimiter = options.rateLimiter === undefined ? createMutationLimiter(defaultMutationLimits) : options.rateLimiter;
   const events = options.events ?? createEventBus();
   const liveStreams = createStreamLimit(options.maxLiveStreamsPerUser ?? 10);
-  const logger = options.logger ?? createLogger({ service: "server", level: "warn", pretty: true });
   const errorReporter = options.errorReporter;
   const metrics = options.metrics ?? createServerMetrics(database.db);
   // QR rotations become live events while a number waits for a scan (WAHA sends no webhook for them).
   if (options.whatsapp) watchQrCodes({ events, client: options.whatsapp.client });
   const media = options.media ?? createMediaService({ db: database.db, storage: createFilesystemStorage(path.join(tmpdir(), `nexis-media-${crypto.randomUUID()}`)), limits: defaultMediaLimits });
-  const mediaDownloads = options.mediaDownloads ?? (options.whatsapp ? createMediaDownloads({ db: database.db, media, client: options.whatsapp.client, events }) : undefined);
+  const mediaDownloads = options.mediaDownloads ?? (options.whatsapp ? createMediaDownloads({ db: database.db, media, client: options.whatsapp.client, events, log: (line) => logger.warn(line) }) : undefined);
   const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
   const app = new Hono<{ Variables: { requestId: string } }>();
   const subscriptionUrl = options.subscriptionUrl ?? "http://localhost:3001";
@@ -130,6 +131,7 @@ export function createApp(options: AppOptions) {
     authSecret: serverSecret,
     // The sandbox posts its webhooks to this app's own `/webhooks/creem`, through the full HTTP stack.
     deliver: async (request) => app.fetch(request),
+    logger,
   });
   registerBillingService(auth, billing);
 
@@ -191,7 +193,7 @@ export function createApp(options: AppOptions) {
     metrics.webhookAnswered(c.res.status);
   });
   /** The WhatsApp service's signed events (session status, messages, acks…). */
-  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, accounts: webhookAccounts }));
+  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, accounts: webhookAccounts, logger }));
 
   /** Media files: uploads for outbound messages, and the bytes of stored media to members. */
   app.route("/media", mediaRoutes({ db: database.db, auth, media, allowedOrigins: corsOrigins }));
@@ -200,7 +202,7 @@ export function createApp(options: AppOptions) {
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c, options.trustProxy ?? false)));
 
   /** Payment webhooks (Creem's, or the sandbox's in the same shape), and the sandbox's checkout pages. */
-  app.route("/webhooks", billingWebhookRoutes(billing));
+  app.route("/webhooks", billingWebhookRoutes(billing, logger));
   const sandbox = sandboxRoutes(billing, database.db, [new URL(subscriptionUrl).origin]);
   if (sandbox) app.route("/sandbox", sandbox);
 
@@ -224,6 +226,7 @@ export function createApp(options: AppOptions) {
           outbound: options.outbound ?? null,
           events,
           liveStreams,
+          logger,
         }),
       onError: ({ error, path, ctx }) => {
         if (error.code !== "INTERNAL_SERVER_ERROR") return;

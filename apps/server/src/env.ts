@@ -18,6 +18,10 @@ const schema = z.object({
   DATA_DIR: envFields.optionalString,
   /** Shares rate-limit counts (and later queues) between server instances; in memory when unset. */
   REDIS_URL: envFields.optionalUrl,
+  /** Starts every Redis key and channel (queue, rate limits, live events), so deployments can share one Redis. */
+  REDIS_PREFIX: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[\w.-]{1,64}$/, "Letters, digits, _ . - (at most 64)").default("nexis")),
+  /** On SIGTERM/SIGINT, how long requests in flight and the outbound job in hand may take before connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(0).max(600_000).default(10_000)),
   /** Browser origins allowed to call the API (the client and the subscription portal). */
   CLIENT_URL: envFields.httpUrl("http://localhost:3000"),
   SUBSCRIPTION_URL: envFields.httpUrl("http://localhost:3001"),

@@ -56,6 +56,20 @@ describe("errors in a tRPC procedure", () => {
   });
 });
 
+describe("the server's own log lines", () => {
+  it("go through the app's logger with the request id, e.g. a refused payment webhook", async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ service: "server", level: "debug", pretty: false, destination: { write: (line: string) => lines.push(line) } });
+    const app = createApp({ ...testAppOptions(server.database), logger });
+
+    const response = await app.request("/webhooks/creem", { method: "POST", body: "{}", headers: { "creem-signature": "forged", "x-request-id": "trace-webhook" } });
+    expect(response.status).toBe(401);
+
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toContainEqual(expect.objectContaining({ level: 40, msg: "billing webhook refused: bad or missing creem-signature", requestId: "trace-webhook" }));
+  });
+});
+
 describe("GET /metrics", () => {
   it("serves Prometheus text to this machine: numbers by status, outbox, webhook and HTTP latency series", async () => {
     await user.trpc.chat.list.query({});

@@ -8,6 +8,9 @@ const schema = z.object({
   CLIENT_URL: envFields.httpUrl("http://localhost:3000"),
   /** This portal's own address: the Origin it sends with sign-in, which the API trusts. */
   SUBSCRIPTION_URL: envFields.httpUrl("http://localhost:3001"),
+  /** Sentry's DSN for the portal's server-side errors; unset, Sentry is never started. */
+  SENTRY_DSN: envFields.optionalUrl,
+  NODE_ENV: envFields.nodeEnv,
 });
 
 /**

@@ -1,5 +1,7 @@
 import * as Sentry from "@sentry/node";
-import type { Breadcrumb, ErrorEvent } from "@sentry/node";
+import { scrubBreadcrumb, scrubEvent, sensitiveHeaders } from "./sentry-scrub.ts";
+
+export { scrubBreadcrumb, scrubEvent } from "./sentry-scrub.ts";
 
 export interface SentryOptions {
   /** Empty or missing: Sentry stays off and nothing is sent anywhere. */
@@ -23,37 +25,6 @@ export interface ErrorReporter {
   capture(error: unknown, scope?: ErrorScope): void;
   /** Waits for queued events to leave (before exit, and in tests). */
   flush(timeoutMs?: number): Promise<boolean>;
-}
-
-const sensitiveHeaders = new Set(["authorization", "cookie", "set-cookie", "x-api-key", "x-webhook-hmac", "creem-signature"]);
-
-/**
- * Strips what must never leave for Sentry: request bodies, cookies, query strings, credentials in
- * headers, free-form extras (they could hold message text), and the user's e-mail or IP.
- */
-export function scrubEvent<T extends ErrorEvent>(event: T): T {
-  if (event.request) {
-    delete event.request.data;
-    delete event.request.cookies;
-    delete event.request.query_string;
-    if (event.request.headers) {
-      event.request.headers = Object.fromEntries(Object.entries(event.request.headers).filter(([name]) => !sensitiveHeaders.has(name.toLowerCase())));
-    }
-  }
-  delete event.extra;
-  if (event.user) event.user = event.user.id === undefined ? {} : { id: event.user.id };
-  event.breadcrumbs = event.breadcrumbs?.map(scrubBreadcrumb).filter((crumb): crumb is Breadcrumb => crumb !== null);
-  return event;
-}
-
-/** Console lines may quote anything, so they are dropped; HTTP breadcrumbs keep method, URL path and status. */
-export function scrubBreadcrumb(crumb: Breadcrumb): Breadcrumb | null {
-  if (crumb.category === "console") return null;
-  if (crumb.data && typeof crumb.data.url === "string") {
-    const { url, method, status_code: statusCode } = crumb.data;
-    return { ...crumb, data: { url: url.split("?")[0], method, status_code: statusCode } };
-  }
-  return crumb;
 }
 
 const silent: ErrorReporter = { capture: () => {}, flush: async () => true };

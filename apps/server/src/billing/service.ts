@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Database } from "@nexis/db";
+import type { Logger } from "@nexis/observability";
 import { applyWebhookEvent } from "./apply-event.ts";
 import { createCreemProvider } from "./creem.ts";
 import { type ProductIds, sandboxProductIds } from "./products.ts";
@@ -54,6 +55,8 @@ export function createBillingService(params: {
   authSecret: string;
   /** Sends a request to this server (the sandbox posts its webhooks through it). */
   deliver: (request: Request) => Promise<Response>;
+  /** Where the sandbox's failed webhook deliveries are reported. */
+  logger: Logger;
 }): BillingService {
   const { db, options } = params;
   const successUrl = `${params.subscriptionUrl}/billing/return`;
@@ -93,7 +96,7 @@ export function createBillingService(params: {
     url: `${params.serverUrl}/webhooks/creem`,
     secret: webhookSecret,
     retryDelaysMs: options.webhookRetryDelaysMs,
-    log: (message) => console.warn(message),
+    log: (message) => params.logger.warn(message),
   });
   const provider = createSandboxProvider({ db, serverUrl: params.serverUrl, products: sandboxProductIds, sender });
   return {

@@ -1,5 +1,7 @@
 import type { Database, DatabaseConnection } from "@nexis/db";
+import type { Logger } from "@nexis/observability";
 import type { Auth, AuthSession } from "../auth/auth.ts";
+import { defaultLogger } from "../default-logger.ts";
 import type { MutationLimiter } from "../services/rate-limit/mutation-limiter.ts";
 import type { StreamLimit } from "../services/events/stream-limit.ts";
 import type { EventBus } from "../services/events/workspace-events.ts";
@@ -36,6 +38,8 @@ export type Context = {
   events: EventBus;
   /** Caps each user's open live streams on this instance; null: no cap (a context built outside the app). */
   liveStreams: StreamLimit | null;
+  /** The server's logger (its lines carry the request id). */
+  logger: Logger;
 };
 
 export interface CreateContextOptions {
@@ -53,6 +57,8 @@ export interface CreateContextOptions {
   outbound: OutboundWorker | null;
   events: EventBus;
   liveStreams?: StreamLimit;
+  /** Unset: the default logger (a context built outside the app). */
+  logger?: Logger;
 }
 
 /**
@@ -66,5 +72,6 @@ export async function createContext(options: CreateContextOptions): Promise<Cont
   const { upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, outbound, events } = options;
   const webhookAccounts = options.webhookAccounts ?? null;
   const liveStreams = options.liveStreams ?? null;
-  return { database, db: database.db, auth, session, headers, upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, webhookAccounts, outbound, events, liveStreams };
+  const logger = options.logger ?? defaultLogger;
+  return { database, db: database.db, auth, session, headers, upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, webhookAccounts, outbound, events, liveStreams, logger };
 }

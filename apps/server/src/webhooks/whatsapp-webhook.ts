@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from "@nexis/db";
+import type { Logger } from "@nexis/observability";
 import { verifyWebhookSignature } from "@nexis/waha-client/webhooks";
 import type { Context as HonoContext } from "hono";
 import { z, ZodError } from "zod";
@@ -24,6 +25,8 @@ export interface WhatsAppWebhookOptions {
   mediaDownloads?: MediaDownloads | undefined;
   /** How webhooks are coalesced into transactions (`services/whatsapp/ingest-queue.ts`). */
   batching?: Pick<IngestQueueOptions, "maxBatch" | "maxWaitMs" | "maxInFlight">;
+  /** Where failed after-commit work is reported. */
+  logger?: Logger;
 }
 
 const accountIdSchema = z.uuid();
@@ -55,6 +58,7 @@ export function whatsappWebhookHandler(options: WhatsAppWebhookOptions) {
     events: options.events,
     maxInFlight: options.database.kind === "postgres" ? 2 : 1,
     ...options.batching,
+    ...(options.logger ? { logger: options.logger } : {}),
     ...(mediaDownloads
       ? { afterCommit: (item, applied) => mediaDownloads.afterWebhook(item.target.workspaceId, { event: item.event.event, payload: item.event.payload }, applied.events) }
       : {}),

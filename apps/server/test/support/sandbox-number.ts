@@ -14,7 +14,7 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000)
 }
 
 /** Adds a number and links it through the sandbox phone, as the onboarding does. */
-export async function linkNumber(server: TestServer, user: TestUser, name: string): Promise<string> {
+export async function linkNumber(server: Pick<TestServer, "whatsapp">, user: Pick<TestUser, "trpc">, name: string): Promise<string> {
   const { id } = await user.trpc.account.addAccount.mutate({ name });
   const { value } = await eventually(async () => {
     const qr = await user.trpc.account.qr.query({ id });

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DatabaseConnection } from "@nexis/db";
+import { silentLogger } from "@nexis/observability";
 import { type AppOptions, createApp } from "../../src/app.ts";
 import { createServerMetrics } from "../../src/services/metrics/metrics.ts";
 import { createDevMailbox, type MailboxEntry } from "../../src/services/mail/index.ts";
@@ -60,7 +61,7 @@ export function testAppOptions(
   options: { authRateLimit?: boolean; mailboxFile?: string; rateLimiter?: MutationLimiter | null; whatsapp?: WhatsAppLink } = {},
 ): AppOptions {
   return {
-    mailer: createDevMailbox(options.mailboxFile ?? path.join(tmpdir(), "nexis-test-mailbox.jsonl"), () => {}),
+    mailer: createDevMailbox(options.mailboxFile ?? path.join(tmpdir(), "nexis-test-mailbox.jsonl"), silentLogger),
     clientUrl: clientOrigin,
     database,
     corsOrigins: [clientOrigin, subscriptionOrigin],

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RouterOutputs } from "server/trpc";
+import { tagVisitor } from "~/lib/sentry";
 import { apiAsVisitor, trpcErrorCode } from "~/lib/trpc";
 
 export type BillingOverview = RouterOutputs["billing"]["overview"];
@@ -7,7 +8,9 @@ export type BillingOverview = RouterOutputs["billing"]["overview"];
 /** The visitor's billing overview: `signed-out`, the overview, or an error message (API down…). */
 export async function loadOverview(): Promise<{ kind: "signed-out" } | { kind: "ok"; overview: BillingOverview } | { kind: "error"; message: string }> {
   try {
-    return { kind: "ok", overview: await (await apiAsVisitor()).billing.overview.query() };
+    const overview = await (await apiAsVisitor()).billing.overview.query();
+    tagVisitor({ userId: overview.userId, workspaceId: overview.workspaceId });
+    return { kind: "ok", overview };
   } catch (error) {
     if (trpcErrorCode(error) === "UNAUTHORIZED") return { kind: "signed-out" };
     const message = error instanceof Error ? error.message : String(error);

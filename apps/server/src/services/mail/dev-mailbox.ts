@@ -1,5 +1,7 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { Logger } from "@nexis/observability";
+import { defaultLogger } from "../../default-logger.ts";
 import type { Mail, Mailer } from "./mailer.ts";
 
 /** One line of the dev mailbox file. */
@@ -12,13 +14,13 @@ export interface MailboxEntry extends Mail {
  * follow the logged link), so invitations and resets work without an SMTP server. The log line
  * carries the link only, never the body.
  */
-export function createDevMailbox(file: string, log: (line: string) => void = console.info): Mailer {
+export function createDevMailbox(file: string, logger: Logger = defaultLogger): Mailer {
   return {
     async send(mail) {
       const entry: MailboxEntry = { ...mail, sentAt: new Date().toISOString() };
       await mkdir(path.dirname(file), { recursive: true });
       await appendFile(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-      log(`[mail] "${mail.subject}" to ${mail.to} written to ${file}${mail.link ? `: ${mail.link}` : ""}`);
+      logger.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}${mail.link ? `: ${mail.link}` : ""}`);
     },
   };
 }

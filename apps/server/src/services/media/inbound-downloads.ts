@@ -3,6 +3,7 @@ import * as queries from "@nexis/db/queries/media";
 import { type WahaApiClient, WahaError } from "@nexis/waha-client";
 import PQueue from "p-queue";
 import pRetry from "p-retry";
+import { defaultLogger } from "../../default-logger.ts";
 import type { EventBus, WorkspaceEvent } from "../events/workspace-events.ts";
 import type { WebhookEnvelope } from "../whatsapp/webhook-payloads.ts";
 import { largestLimit, MediaRejected } from "./limits.ts";
@@ -48,7 +49,7 @@ export function createMediaDownloads(options: MediaDownloadsOptions): MediaDownl
   const { db, media, client, events } = options;
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const queued = new Set<string>();
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const log = options.log ?? ((line: string) => defaultLogger.warn(line));
 
   async function download(workspaceId: string, messageId: string) {
     const row = await queries.getMessageForDownload(db, { workspaceId, messageId });

@@ -1,5 +1,6 @@
 import type { Database } from "@nexis/db";
 import type { WahaApiClient } from "@nexis/waha-client";
+import { defaultLogger } from "../../default-logger.ts";
 import type { EventBus } from "../events/workspace-events.ts";
 import type { MediaStorage } from "../media/storage.ts";
 
@@ -47,6 +48,6 @@ export function outboundDefaults(options: OutboundWorkerOptions) {
     typingThreshold: options.typingThreshold ?? 80,
     maxAttempts: options.maxAttempts ?? 6,
     messagesPerMinute: options.messagesPerMinute ?? 30,
-    log: options.log ?? ((line: string) => console.warn(line)),
+    log: options.log ?? ((line: string) => defaultLogger.warn(line)),
   };
 }

@@ -1,4 +1,6 @@
 import type { Database } from "@nexis/db";
+import type { Logger } from "@nexis/observability";
+import { defaultLogger } from "../../default-logger.ts";
 import type { EventBus } from "../events/workspace-events.ts";
 import { type AppliedWebhook, applyWebhookBatch, type IngestItem } from "./ingest.ts";
 import { createBatcher } from "./ingest-batcher.ts";
@@ -30,6 +32,8 @@ export interface IngestQueueOptions {
   maxInFlight?: number;
   /** Called for each webhook once its batch committed (e.g. to queue media downloads); must not throw. */
   afterCommit?: (item: IngestItem, applied: AppliedWebhook) => void;
+  /** Where failed after-commit work is reported; the default logger when unset. */
+  logger?: Logger;
 }
 
 export interface IngestQueue {
@@ -46,6 +50,7 @@ export interface IngestQueue {
  */
 export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
   const { db, events } = options;
+  const logger = options.logger ?? defaultLogger;
 
   function committed(items: IngestItem[], applied: AppliedWebhook[]) {
     applied.forEach((result, index) => {
@@ -55,7 +60,7 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
         options.afterCommit?.(items[index] as IngestItem, result);
       } catch (error) {
         // Committed already: a failing follow-up must not make the webhook look unstored.
-        console.error("webhook after-commit work failed:", error);
+        logger.error("webhook after-commit work failed", error);
       }
     });
   }

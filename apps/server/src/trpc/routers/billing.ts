@@ -55,6 +55,9 @@ export const billingRouter = {
     // Nothing is deleted when a plan lapses: what is over the limit stays, read-only until an upgrade.
     const overLimit = limitKeys.filter((key) => key !== "monthlyOutboundMessages" && plan.limits[key] !== null && usage[key] > (plan.limits[key] ?? 0));
     return {
+      // Ids only, so the portal can tag its error reports with who and where.
+      workspaceId: ctx.workspaceId,
+      userId: ctx.session.user.id,
       provider: service.provider.kind,
       canManage: roleAllows(ctx.role, { billing: ["manage"] }),
       role: ctx.role,
@@ -155,7 +158,7 @@ export const billingRouter = {
     const service = billingServiceOf(ctx.auth);
     const params = verifyReturnQuery(input.query, service.returnSalt);
     if (!params) {
-      console.warn(`[${ctx.requestId}] billing return refused: bad signature (workspace ${ctx.workspaceId}, user ${ctx.session.user.id})`);
+      ctx.logger.warn(`billing return refused: bad signature (workspace ${ctx.workspaceId}, user ${ctx.session.user.id})`);
       throw new TRPCError({ code: "BAD_REQUEST", message: "This return link is not signed by the payment provider." });
     }
     const checkout = params.request_id ? await getBillingCheckout(ctx.db, { id: params.request_id }) : undefined;

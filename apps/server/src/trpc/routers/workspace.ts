@@ -52,7 +52,7 @@ export const workspaceRouter = {
         throw new TRPCError({ code: "BAD_REQUEST", message: "Type the workspace's name exactly to delete it." });
       }
       await workspaces.deleteWorkspace(ctx.db, { workspaceId: ctx.workspaceId });
-      console.info(`[${ctx.requestId}] workspace ${workspace.id} deleted by user ${ctx.session.user.id} from ${ctx.clientIp ?? "unknown IP"}`);
+      ctx.logger.info(`workspace ${workspace.id} deleted by user ${ctx.session.user.id} from ${ctx.clientIp ?? "unknown IP"}`);
       const next = await workspaces.findDefaultWorkspaceId(ctx.db, { userId: ctx.session.user.id });
       return { deletedId: workspace.id, activeWorkspaceId: next ?? null };
     }),

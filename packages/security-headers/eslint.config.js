@@ -1,0 +1,1 @@
+export { default } from "@nexis/eslint-config/base";
