@@ -1,6 +1,8 @@
 import type { ErrorReporter } from "@nexis/observability/sentry";
 import { Elysia } from "elysia";
 import { apiKeyAuth } from "./auth/api-key.ts";
+import { type ClusterNode, clusterRouting } from "./cluster/cluster-routing.ts";
+import { workersRoutes } from "./cluster/workers-routes.ts";
 import type { EngineName } from "./engines/engine-name.ts";
 import { jsonErrors } from "./errors.ts";
 import { createMetrics, metricsRoutes } from "./metrics/metrics.ts";
@@ -39,6 +41,8 @@ export type AppOptions = {
   logger?: Logger;
   /** Where unexpected errors go besides the log (Sentry, when `SENTRY_DSN` is set). */
   errorReporter?: ErrorReporter;
+  /** Cluster mode: route each session's requests to its owner (see `createClusterRuntime`). */
+  cluster?: ClusterNode;
 };
 
 /**
@@ -51,6 +55,8 @@ export function createApp(options: AppOptions) {
     .use(requestIds(options.logger ?? silentLogger))
     .use(jsonErrors(options.logger ?? silentLogger, options.errorReporter))
     .use(apiKeyAuth(options.apiKey))
+    // After the key check: requests for sessions another worker owns go there.
+    .use(options.cluster ? clusterRouting(options.cluster, options.engine) : new Elysia())
     .use(metricsRoutes(createMetrics({ sessions, webhooks })))
     .use(
       serverRoutes({
@@ -58,8 +64,10 @@ export function createApp(options: AppOptions) {
         browserPath: options.browserPath ?? null,
         healthChecks: options.healthChecks ?? {},
         readyChecks: { sessionStore: options.runtime.storeCheck },
+        worker: options.cluster ? { id: options.cluster.worker.id, sessions: () => options.cluster?.sessions.names() ?? [] } : undefined,
       }),
     )
+    .use(options.cluster ? workersRoutes(options.cluster.registry) : new Elysia())
     .use(sessionRoutes(sessions))
     .use(authRoutes(sessions))
     .use(chattingRoutes(sessions))

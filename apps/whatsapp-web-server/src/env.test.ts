@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
+import { createTempDataDir } from "./test-helpers.ts";
 import { EnvError } from "@nexis/env";
-import { parseWaEnv } from "./env.ts";
+import { loadWaEnv, parseWaEnv } from "./env.ts";
 
 describe("parseWaEnv", () => {
   test("fills the defaults", () => {
@@ -27,5 +28,27 @@ describe("parseWaEnv", () => {
     expect(parseWaEnv({}).WHATSAPP_SANDBOX_TIME_SCALE).toBe(1);
     expect(parseWaEnv({ WHATSAPP_SANDBOX_TIME_SCALE: "0.01" }).WHATSAPP_SANDBOX_TIME_SCALE).toBe(0.01);
     expect(() => parseWaEnv({ WHATSAPP_SANDBOX_TIME_SCALE: "0" })).toThrow(/WHATSAPP_SANDBOX_TIME_SCALE/);
+  });
+
+  test("cluster mode: off without DATABASE_URL (or with an empty one), which must be a postgres:// URL", () => {
+    expect(parseWaEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseWaEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+    expect(parseWaEnv({ DATABASE_URL: "postgres://u@db:5432/nexis" }).DATABASE_URL).toBe("postgres://u@db:5432/nexis");
+    expect(() => parseWaEnv({ DATABASE_URL: "mysql://db/nexis" })).toThrow(/DATABASE_URL/);
+  });
+
+  test("cluster settings: defaults (worker id host-pid, URL on the port, 50 sessions, 15 s lease, 50 MB auth) and bounds", () => {
+    const DATA_DIR = createTempDataDir();
+    const env = loadWaEnv({ WHATSAPP_PORT: "8801", WHATSAPP_API_KEY: "k", DATA_DIR });
+    expect(env.WORKER_ID).toMatch(new RegExp(`-${process.pid}$`));
+    expect(env.WORKER_URL).toBe("http://127.0.0.1:8801");
+    expect(env).toMatchObject({ WORKER_CAPACITY: 50, WHATSAPP_LEASE_SECONDS: 15, WHATSAPP_AUTH_MAX_BYTES: 50 * 1024 * 1024 });
+    expect(loadWaEnv({ WORKER_ID: "wa-1", WORKER_URL: "http://wa-1:8788/", WHATSAPP_API_KEY: "k", DATA_DIR })).toMatchObject({
+      WORKER_ID: "wa-1",
+      WORKER_URL: "http://wa-1:8788",
+    });
+    expect(() => parseWaEnv({ WORKER_CAPACITY: "0" })).toThrow(/WORKER_CAPACITY/);
+    expect(() => parseWaEnv({ WHATSAPP_LEASE_SECONDS: "1" })).toThrow(/WHATSAPP_LEASE_SECONDS/);
+    expect(() => parseWaEnv({ WORKER_ID: "has space" })).toThrow(/WORKER_ID/);
   });
 });

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { dataDir, envFields, loadSecret, parseEnv } from "@nexis/env";
 import { z } from "zod";
 import { engineNames } from "./engines/engine-name.ts";
@@ -20,11 +21,26 @@ export const waEnvSchema = z.object({
   NODE_ENV: envFields.nodeEnv,
   // Sentry's DSN for this service's unexpected errors; empty: nothing is sent.
   SENTRY_DSN: envFields.optionalUrl,
+  // Cluster mode (src/cluster/): set, the workers share the session registry and session data in
+  // this Postgres database; unset or empty, one process keeps everything in SQLite.
+  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  // This worker's name in the registry. Default: <hostname>-<pid>.
+  WORKER_ID: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^[\w.-]{1,100}$/).optional()),
+  // How the other workers reach this one (forwarded requests). Default: http://127.0.0.1:<WHATSAPP_PORT>.
+  WORKER_URL: envFields.optionalUrl,
+  // How many sessions this worker takes at most.
+  WORKER_CAPACITY: z.coerce.number().int().min(1).max(100_000).default(50),
+  // How long a session's owner may stay silent before another worker takes the session.
+  WHATSAPP_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(15),
+  // The largest zipped WEBJS auth state the shared store accepts (bytes, default 50 MB).
+  WHATSAPP_AUTH_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
 });
 
-export type WaEnv = Omit<z.output<typeof waEnvSchema>, "WHATSAPP_API_KEY" | "DATA_DIR"> & {
+export type WaEnv = Omit<z.output<typeof waEnvSchema>, "WHATSAPP_API_KEY" | "DATA_DIR" | "WORKER_ID" | "WORKER_URL"> & {
   WHATSAPP_API_KEY: string;
   DATA_DIR: string;
+  WORKER_ID: string;
+  WORKER_URL: string;
 };
 
 /** Validates the raw variables; throws an `EnvError` naming each bad one. Has no side effects. */
@@ -43,6 +59,8 @@ export function loadWaEnv(source: Record<string, string | undefined> = process.e
   return {
     ...parsed,
     DATA_DIR: dir,
+    WORKER_ID: parsed.WORKER_ID ?? `${hostname()}-${process.pid}`,
+    WORKER_URL: (parsed.WORKER_URL ?? `http://127.0.0.1:${parsed.WHATSAPP_PORT}`).replace(/\/+$/, ""),
     WHATSAPP_API_KEY: loadSecret("WHATSAPP_API_KEY", dir, parsed.WHATSAPP_API_KEY),
   };
 }

@@ -31,6 +31,8 @@ async function startService(dataDir: string, port: number) {
   const service = Bun.spawn([process.execPath, path.join(import.meta.dir, "index.ts")], {
     env: {
       ...process.env,
+      // Single-process mode even where the test run has a DATABASE_URL (CI's Postgres pass).
+      DATABASE_URL: "",
       DATA_DIR: dataDir,
       WHATSAPP_PORT: String(port),
       WHATSAPP_HOST: "127.0.0.1",

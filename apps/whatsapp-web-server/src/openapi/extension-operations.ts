@@ -68,6 +68,11 @@ export const extensionOperations: Record<string, ExtensionOperation> = {
     query: webhookLogQuerySchema,
     success: { status: 200, description: "{ pending, attempts }" },
   },
+  "GET /api/x/workers": {
+    summary: "Cluster mode only: the workers, the sessions each owns with their lease expiry, and the sessions waiting for a worker",
+    description: "Served when the service runs as a cluster worker (`DATABASE_URL` set); `alive` is false for a worker silent for a lease.",
+    success: { status: 200, description: "{ self, workers: [{ id, url, capacity, heartbeatAt, alive, sessions: [{ name, status, leaseExpiresAt }] }], unowned }" },
+  },
   "GET /api/x/metrics": {
     summary: "Prometheus metrics: sessions by status, webhook attempts and backlog, HTTP latency by route",
     success: { status: 200, description: "Prometheus text format", contentType: "text/plain" },

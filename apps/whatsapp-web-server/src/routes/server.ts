@@ -11,6 +11,8 @@ export type ServerRoutesOptions = {
   healthChecks: Record<string, HealthCheck>;
   /** What must answer before the worker takes traffic (`GET /ready`), beside the health checks. */
   readyChecks?: Record<string, HealthCheck>;
+  /** Cluster mode: this worker's id and the sessions it holds, shown by `/api/server/status`. */
+  worker?: { id: string; sessions: () => string[] };
 };
 
 /**
@@ -20,8 +22,8 @@ export type ServerRoutesOptions = {
 export function serverRoutes(options: ServerRoutesOptions) {
   const environment = createEnvironment(options.engine, options.browserPath);
   const startTimestamp = Date.now();
-  // WAHA names its worker; one process is one worker here, so the host name tells them apart.
-  const worker = { id: hostname() };
+  // WAHA names its worker; a single process is named by its host, a cluster worker by WORKER_ID.
+  const worker = () => (options.worker ? { id: options.worker.id, sessions: options.worker.sessions() } : { id: hostname() });
 
   return new Elysia()
     .get("/ping", () => ({ message: "pong" }))
@@ -36,5 +38,5 @@ export function serverRoutes(options: ServerRoutesOptions) {
       return report;
     })
     .get("/api/server/version", () => environment)
-    .get("/api/server/status", () => ({ startTimestamp, uptime: Date.now() - startTimestamp, worker }));
+    .get("/api/server/status", () => ({ startTimestamp, uptime: Date.now() - startTimestamp, worker: worker() }));
 }

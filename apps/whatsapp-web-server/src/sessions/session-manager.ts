@@ -39,6 +39,8 @@ export type SessionManagerOptions = {
   webhooks: WebhookDispatcher;
   environment: WahaEnvironment;
   logger: Logger;
+  /** Told of every status change (cluster mode keeps the last status in the shared registry). */
+  onStatus?: (name: string, status: SessionStatus) => void;
 };
 
 /** How many status changes `session.status` events carry (WAHA sends the recent ones). */
@@ -159,6 +161,35 @@ export class SessionManager {
     return session.engine;
   }
 
+  /**
+   * Takes over a session another worker ran (cluster mode): registers it and starts it if it should
+   * run. Its stored data must already be in the local stores.
+   */
+  async adopt(record: SessionRecord): Promise<void> {
+    if (this.sessions.has(record.name)) return;
+    const session = this.manage(record);
+    this.sessions.set(record.name, session);
+    if (record.running) await this.startEngine(session);
+  }
+
+  /** Hands a session back (cluster mode): stops it here without a STOPPED event or a registry change. */
+  async release(name: string): Promise<void> {
+    const session = this.sessions.get(name);
+    if (!session) return;
+    this.sessions.delete(name);
+    await this.stopEngine(session, false);
+  }
+
+  /** Whether this process holds the session. */
+  has(name: string): boolean {
+    return this.sessions.has(name);
+  }
+
+  /** Names of the sessions this process holds. */
+  names(): string[] {
+    return [...this.sessions.keys()];
+  }
+
   /** Stops every engine without changing what should run, so a restart brings them back. */
   async shutdown(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((session) => this.stopEngine(session, false)));
@@ -240,6 +271,7 @@ export class SessionManager {
   private onStatus(session: ManagedSession, status: SessionStatus, reason?: string): void {
     session.status = status;
     session.statuses = [...session.statuses, { status, timestamp: Date.now() }].slice(-statusHistory);
+    this.options.onStatus?.(session.record.name, status);
     if (reason) this.options.logger.warn(`session ${session.record.name} is ${status}: ${reason}`);
     this.emit(session, "session.status", { name: session.record.name, status, statuses: session.statuses });
   }

@@ -11,8 +11,8 @@ export type SessionRecord = {
 };
 
 /**
- * The sessions registry. Embedded SQLite today; a later step moves ownership to Postgres so that
- * several workers can share the sessions, behind this same interface.
+ * The sessions registry: embedded SQLite. In cluster mode the same store is the worker's local
+ * copy, written through to the shared registry in Postgres (`src/cluster/replicated-session-store.ts`).
  */
 export interface SessionStore {
   list(): SessionRecord[];

@@ -14,6 +14,8 @@ export function subscribes(webhook: WebhookConfig, event: string): boolean {
 
 /** Events of one session to one URL share a queue: they arrive in order. */
 const queueName = (session: string, url: string) => `${session} ${url}`;
+/** Session names never contain a space, so the queue's session is what precedes the first one. */
+const queueSession = (queue: string) => queue.slice(0, queue.indexOf(" "));
 
 /** What the log needs from a body that may come back from the outbox after a restart. */
 function describe(body: string): { eventId: string; event: string; session: string } {
@@ -32,7 +34,9 @@ function describe(body: string): { eventId: string; event: string; session: stri
  */
 export class WebhookDispatcher {
   private readonly running = new Set<string>();
-  private readonly timers = new Map<ReturnType<typeof setTimeout>, () => void>();
+  private readonly timers = new Map<ReturnType<typeof setTimeout>, { queue: string; resolve: () => void }>();
+  /** Sessions whose deliveries are held (cluster mode: a session handed to another worker). */
+  private readonly paused = new Set<string>();
   private closed = false;
   /** Recent attempts, for `GET /api/x/webhooks`. */
   readonly log = new DeliveryLog();
@@ -65,11 +69,32 @@ export class WebhookDispatcher {
   /** Stops sending; what is still pending stays in the outbox for the next start. */
   close(): void {
     this.closed = true;
-    for (const [timer, resolve] of this.timers) {
+    for (const [timer, { resolve }] of this.timers) {
       clearTimeout(timer);
       resolve();
     }
     this.timers.clear();
+  }
+
+  /**
+   * Holds a session's deliveries and waits for the one in flight to end (a retry wait is cut
+   * short), so that another worker can take its outbox rows without sending one twice.
+   */
+  async pause(session: string): Promise<void> {
+    this.paused.add(session);
+    for (const [timer, { queue, resolve }] of this.timers) {
+      if (queueSession(queue) !== session) continue;
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      resolve();
+    }
+    while ([...this.running].some((queue) => queueSession(queue) === session)) await Bun.sleep(10);
+  }
+
+  /** Lets a session's deliveries go again (cluster mode: a session taken over). */
+  unpause(session: string): void {
+    this.paused.delete(session);
+    for (const queue of this.outbox.queues()) if (queueSession(queue) === session) void this.drain(queue);
   }
 
   /** How many deliveries wait in the outbox (for a session, or in all). */
@@ -82,14 +107,19 @@ export class WebhookDispatcher {
     return this.running.size === 0;
   }
 
+  /** Whether a queue must stop sending: the dispatcher closed or its session is paused. */
+  private held(queue: string): boolean {
+    return this.closed || this.paused.has(queueSession(queue));
+  }
+
   private async drain(queue: string): Promise<void> {
-    if (this.running.has(queue) || this.closed) return;
+    if (this.running.has(queue) || this.held(queue)) return;
     this.running.add(queue);
     try {
       let delivery = this.outbox.next(queue);
-      while (delivery && !this.closed) {
-        await this.deliver(delivery);
-        if (this.closed) return;
+      while (delivery && !this.held(queue)) {
+        // After close the database may be gone: a delivered event then stays pending (sent again).
+        if (!(await this.deliver(delivery)) || this.closed) return;
         this.outbox.remove(delivery.seq);
         delivery = this.outbox.next(queue);
       }
@@ -100,23 +130,26 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Tries until delivered or out of retries (then the event is dropped and logged). */
-  private async deliver(delivery: PendingDelivery): Promise<void> {
+  /**
+   * Tries until delivered or out of retries (then the event is dropped and logged): true when the
+   * delivery is done with; false when it stopped early (closed or paused) and stays pending.
+   */
+  private async deliver(delivery: PendingDelivery): Promise<boolean> {
     // Failures so far: after a restart the count continues, but the first try of a run is
     // immediate (the previous run already waited, possibly for longer than the delay).
     let failures = delivery.attempt;
     let firstTry = true;
     const about = { ...describe(delivery.body), url: delivery.target.url };
-    while (!this.closed) {
+    while (!this.held(delivery.queue)) {
       if (failures > 0) {
         const delay = retryDelayMs(delivery.target.retries, failures);
         if (delay === null) {
           this.log.add({ ...about, attempt: failures, status: null, outcome: "dropped", error: "retries used up", at: Date.now() });
           this.logger.warn(`webhook to ${delivery.target.url} dropped after ${failures} attempts`);
-          return;
+          return true;
         }
-        if (!firstTry) await this.sleep(delay);
-        if (this.closed) return;
+        if (!firstTry) await this.sleep(delay, delivery.queue);
+        if (this.held(delivery.queue)) return false;
       }
       firstTry = false;
       const result = await sendWebhook(delivery.target, delivery.body);
@@ -128,21 +161,22 @@ export class WebhookDispatcher {
         error: result.ok ? null : result.error,
         at: Date.now(),
       });
-      if (result.ok || this.closed) return;
+      if (result.ok) return true;
       failures += 1;
       this.logger.debug(`webhook to ${delivery.target.url} failed (attempt ${failures}): ${result.error}`);
       this.outbox.setAttempt(delivery.seq, failures);
     }
+    return false;
   }
 
-  /** Waits, or less if the dispatcher closes meanwhile. */
-  private sleep(ms: number): Promise<void> {
+  /** Waits, or less if the dispatcher closes or the queue's session is paused meanwhile. */
+  private sleep(ms: number, queue: string): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         resolve();
       }, ms);
-      this.timers.set(timer, resolve);
+      this.timers.set(timer, { queue, resolve });
     });
   }
 }
