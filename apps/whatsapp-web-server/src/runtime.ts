@@ -96,7 +96,7 @@ export function createRuntime(options: RuntimeOptions) {
     /** A stored media file of a session, as `GET /api/files/{session}/{file}` serves it. */
     mediaFile: (session: string, name: string) => sandboxStore.media(session).read(name),
     /** Readiness of the session registry: a query answers (it fails once the database is closed). */
-    storeCheck: (): HealthIndicator => {
+    storeCheck: (): HealthIndicator | Promise<HealthIndicator> => {
       db.query("SELECT 1").get();
       return { status: "up" };
     },

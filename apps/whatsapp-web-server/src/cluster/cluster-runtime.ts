@@ -70,6 +70,12 @@ export async function createClusterRuntime(options: Omit<RuntimeOptions, "dataDi
   return {
     ...runtime,
     cluster: { worker, registry, sessions: runtime.sessions },
+    /** Ready when the local working copy and the shared registry in Postgres both answer. */
+    async storeCheck() {
+      await runtime.storeCheck();
+      await sql`SELECT 1`;
+      return { status: "up" as const, registry: "postgres" };
+    },
     /** Joins the cluster: heartbeats, then claims free sessions. */
     async start() {
       await runtime.start();

@@ -99,6 +99,10 @@ describe("WhatsApp workers in a cluster", () => {
       return sessions.length === sessionNames.length && sessions.every((session) => session.status === "WORKING") ? sessions : null;
     }, 5_000, "the registry listing every session WORKING");
     expect(listed.map((session) => session.name).sort()).toEqual([...sessionNames].sort());
+    // Ready means the shared registry answers too.
+    const ready = await fetch(`${a.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { details: Record<string, unknown> }).details.sessionStore).toEqual({ status: "up", registry: "postgres" });
     // The cluster's own route is documented like every served route.
     const documentResponse = await fetch(`${a.url}/docs/json`);
     expect(documentResponse.status).toBe(200);
