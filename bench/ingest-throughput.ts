@@ -6,16 +6,14 @@
 // Goals: >= 0.35x the bare endpoint and >= 5,000 messages/s.
 // Knobs: BENCH_MESSAGES (default 40000), BENCH_CONNECTIONS (default 128), BENCH_SENDERS (default 1000),
 // DATABASE_URL (a scratch database is created on that server and dropped; PGlite without it).
-import { createHmac } from "node:crypto";
 import { schema } from "@nexis/db";
 import { createTestDatabase } from "@nexis/db/testing";
-import autocannon from "autocannon";
 import { count, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { createApp } from "server/app";
 import { createSecretBox } from "server/secret-box";
 import { listen } from "./support/load.ts";
-import { englishWords, portugueseWords } from "./support/words.ts";
+import { fireWebhooks, messageWebhooks, senderId, type Webhook } from "./support/message-webhooks.ts";
 
 const messages = Number(process.env.BENCH_MESSAGES ?? 40_000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
@@ -34,68 +32,12 @@ const [account] = await db
   .returning({ id: schema.whatsappAccount.id });
 if (!account) throw new Error("no account");
 
-const words = [...englishWords, ...portugueseWords];
-const sentence = (seed: number) => Array.from({ length: 4 + (seed % 9) }, (_, index) => words[(seed * 31 + index * 7) % words.length]).join(" ");
-const senderId = (index: number) => `55119${String(index % senders).padStart(8, "0")}@c.us`;
-
-interface Webhook {
-  body: string;
-  hmac: string;
-}
-
-/** Signed `message` webhooks with unique event and message ids, as the WhatsApp service sends them. */
-function webhooks(prefix: string, total: number): Webhook[] {
-  const now = Math.floor(Date.now() / 1000);
-  return Array.from({ length: total }, (_, index) => {
-    const from = senderId(index);
-    const body = JSON.stringify({
-      id: `evt_${prefix}_${index}`,
-      timestamp: Date.now(),
-      event: "message",
-      session: account?.id,
-      engine: "WEBJS",
-      me: { id: "15550001111@c.us", pushName: "Bench" },
-      payload: {
-        id: `false_${from}_${prefix.toUpperCase()}${index}`,
-        timestamp: now,
-        from,
-        to: "15550001111@c.us",
-        fromMe: false,
-        body: sentence(index),
-        hasMedia: false,
-        ack: 1,
-        _data: { notifyName: `Customer ${index % senders}` },
-      },
-    });
-    return { body, hmac: createHmac("sha512", webhookKey).update(body).digest("hex") };
-  });
-}
-
-/** Fires every webhook once from `connections` concurrent senders; answers requests per second. */
-async function fire(url: string, batch: Webhook[]): Promise<{ perSecond: number; non2xx: number; errors: number; p99: number; statuses: string }> {
-  let next = 0;
-  const started = performance.now();
-  const result = await autocannon({
-    url,
-    connections,
-    amount: batch.length,
-    requests: [
-      {
-        method: "POST",
-        setupRequest: (request) => {
-          const webhook = batch[next++ % batch.length] as Webhook;
-          return {
-            ...request,
-            body: webhook.body,
-            headers: { "content-type": "application/json", "x-webhook-timestamp": String(Date.now()), "x-webhook-hmac": webhook.hmac },
-          };
-        },
-      },
-    ],
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const statuses = `2xx ${result["2xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}, errors ${result.errors}, timeouts ${result.timeouts}`;
-  return { perSecond: batch.length / seconds, non2xx: result.non2xx, errors: result.errors + result.timeouts, p99: result.latency.p99, statuses };
+const source = { accountId: account.id, webhookKey, senders };
+let cursor = 0;
+/** Fires every webhook of `batch` once from `connections` concurrent senders. */
+function fire(url: string, batch: Webhook[]) {
+  cursor = 0;
+  return fireWebhooks(url, { connections, amount: batch.length, next: () => batch[cursor++ % batch.length] as Webhook });
 }
 
 const bare = new Hono().post("/webhooks/whatsapp", async (c) => {
@@ -107,10 +49,10 @@ const baseline = await listen(bare.fetch);
 const subject = await listen(api.fetch);
 
 // Warm-up: JIT, connection pool, the account's cached key.
-await fire(`${baseline.url}/webhooks/whatsapp`, webhooks("warm", 3_000));
-await fire(`${subject.url}/webhooks/whatsapp`, webhooks("warm", 3_000));
+await fire(`${baseline.url}/webhooks/whatsapp`, messageWebhooks(source, "warm", 3_000));
+await fire(`${subject.url}/webhooks/whatsapp`, messageWebhooks(source, "warm", 3_000));
 
-const measured = webhooks("run", messages);
+const measured = messageWebhooks(source, "run", messages);
 const storedRows = async () => (await db.select({ n: count() }).from(schema.message).where(eq(schema.message.accountId, account.id)))[0]?.n ?? 0;
 const bareRun = await fire(`${baseline.url}/webhooks/whatsapp`, measured);
 const before = await storedRows();
@@ -122,7 +64,7 @@ const [rawAccount] = await db.insert(schema.whatsappAccount).values({ workspaceI
 if (!rawAccount) throw new Error("no account");
 const chatIds = new Map<string, string>();
 for (let index = 0; index < Math.min(senders, messages); index += 500) {
-  const rows = Array.from({ length: Math.min(500, Math.min(senders, messages) - index) }, (_, offset) => ({ workspaceId, accountId: rawAccount.id, waChatId: senderId(index + offset) }));
+  const rows = Array.from({ length: Math.min(500, Math.min(senders, messages) - index) }, (_, offset) => ({ workspaceId, accountId: rawAccount.id, waChatId: senderId(index + offset, senders) }));
   for (const chat of await db.insert(schema.chat).values(rows).returning({ id: schema.chat.id, waChatId: schema.chat.waChatId })) chatIds.set(chat.waChatId, chat.id);
 }
 const rows = measured.map((webhook) => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startEnvelopeReceiver } from "@nexis/observability/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot } from "./support/browser.ts";
@@ -19,6 +20,8 @@ let apiUrl: string;
 let portalUrl: string;
 let dataDir: string;
 const children: ChildProcess[] = [];
+/** Stands in for Sentry: the portal (server and browser) reports here. */
+let sentry: Awaited<ReturnType<typeof startEnvelopeReceiver>>;
 const email = `billing-e2e-${Date.now()}@example.com`;
 const password = "correct horse battery";
 
@@ -59,7 +62,9 @@ beforeAll(async () => {
   apiUrl = `http://localhost:${apiPort}`;
   portalUrl = `http://localhost:${portalPort}`;
   dataDir = mkdtempSync(path.join(tmpdir(), "nexis-billing-e2e-"));
+  sentry = await startEnvelopeReceiver();
   const shared = { SERVER_URL: apiUrl, SUBSCRIPTION_URL: portalUrl, CLIENT_URL: "http://localhost:3000" };
+  const portal = { ...shared, SENTRY_DSN: sentry.dsn };
   // The API: its own data folder (PGlite unless DATABASE_URL says otherwise), the sandbox provider
   // (no CREEM_API_KEY; NODE_ENV=production turns the sandbox off unless BILLING_SANDBOX=true).
   start("pnpm", ["exec", "tsx", "src/index.ts"], path.join(repoRoot, "apps/server"), {
@@ -70,8 +75,8 @@ beforeAll(async () => {
     CREEM_API_KEY: "",
     BILLING_SANDBOX: "true",
   });
-  execFileSync("pnpm", ["--filter", "subscription", "build"], { cwd: repoRoot, stdio: "ignore", env: { ...process.env, ...shared, NODE_ENV: "production" } });
-  start("pnpm", ["exec", "next", "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], path.join(repoRoot, "apps/subscription"), shared);
+  execFileSync("pnpm", ["--filter", "subscription", "build"], { cwd: repoRoot, stdio: "ignore", env: { ...process.env, ...portal, NODE_ENV: "production" } });
+  start("pnpm", ["exec", "next", "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], path.join(repoRoot, "apps/subscription"), portal);
   await Promise.all([waitForPort(apiPort, 60_000), waitForPort(portalPort, 60_000)]);
   const signUp = await fetch(`${apiUrl}/api/auth/sign-up/email`, {
     method: "POST",
@@ -88,6 +93,7 @@ afterAll(async () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await sentry?.close();
 });
 
 /** Takes the same page at desktop and phone width. */
@@ -218,6 +224,36 @@ describe("billing in the browser (sandbox provider)", () => {
     await page.goto(`${portalUrl}/billing/return?checkout_id=ch_x&request_id=00000000-0000-4000-8000-000000000000&signature=forged`);
     await page.getByTestId("return-invalid").waitFor();
     await screenshot(page, "billing-return-invalid-1280");
+    await context.close();
+  });
+
+  it("reports an error in the portal's browser code to Sentry, with the visitor's ids and nothing secret", async () => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/sign-in?next=/billing`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/billing");
+    await page.goto(`${portalUrl}/billing?token=query-secret`);
+    await page.getByRole("heading", { name: "Billing", exact: true, level: 1 }).waitFor();
+    // The SDK loads after hydration (only because a DSN is set): wait for it, then throw outside any handler.
+    await expect.poll(() => page.evaluate(() => "__SENTRY__" in window), { timeout: 15_000 }).toBe(true);
+    await page.evaluate(() => setTimeout(() => {
+      throw new Error("portal browser error");
+    }, 0));
+    type Reported = { tags?: Record<string, string>; user?: { id?: string }; request?: { url?: string }; exception?: { values?: { value?: string }[] } };
+    const isOurs = (event: Reported) => event.exception?.values?.[0]?.value === "portal browser error";
+    await expect.poll(() => (sentry.events as Reported[]).some(isOurs), { timeout: 15_000 }).toBe(true);
+    const reported = (sentry.events as Reported[]).find(isOurs);
+    expect(reported?.tags).toMatchObject({ service: "subscription-browser" });
+    expect(reported?.tags?.workspace_id).toMatch(/\S/);
+    expect(reported?.user?.id).toMatch(/\S/);
+    expect(reported?.request?.url).toBe(`${portalUrl}/billing`);
+    const everything = sentry.raw.join("\n");
+    for (const secret of ["query-secret", password, email]) expect(everything).not.toContain(secret);
+    // Sentry is not asked to work out the visitor's IP address either.
+    expect(everything).not.toContain('"infer_ip":"auto"');
     await context.close();
   });
 

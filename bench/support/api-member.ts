@@ -1,5 +1,5 @@
 // The real API app served on loopback, and members signed up through its HTTP auth routes, calling
-// tRPC queries over HTTP with their bearer token exactly as the client does.
+// tRPC queries and mutations over HTTP with their bearer token exactly as the client does.
 import type { DatabaseConnection } from "@nexis/db";
 import { createApp } from "server/app";
 import { listen } from "./load.ts";
@@ -10,9 +10,42 @@ const password = "correct horse battery";
 export interface Member {
   userId: string;
   workspaceId: string;
+  /** The bearer token any instance of the API accepts. */
+  token: string;
   /** Calls a tRPC query over HTTP (GET, JSON input) and returns its data; throws on an error answer. */
   query<T>(path: string, input: unknown): Promise<T>;
+  /** Calls a tRPC mutation over HTTP (POST, JSON input) on `url` (default: where the member signed up). */
+  mutate<T>(path: string, input: unknown, url?: string): Promise<T>;
 }
+
+async function trpcData<T>(path: string, answer: Response): Promise<T> {
+  const body = (await answer.json()) as { result?: { data: T }; error?: unknown };
+  if (!answer.ok || !body.result) throw new Error(`${path} answered ${answer.status}: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+/** Signs up (or in) through the HTTP auth routes of the API at `url`, as the client does. */
+async function authenticate(url: string, route: "sign-up" | "sign-in", credentials: { name?: string; email: string }): Promise<Member> {
+  const response = await fetch(`${url}/api/auth/${route}/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ ...credentials, password }),
+  });
+  if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`);
+  const token = response.headers.get("set-auth-token");
+  const { user } = (await response.json()) as { user: { id: string } };
+  if (!token) throw new Error(`${route} returned no set-auth-token header`);
+  const headers = { authorization: `Bearer ${token}` };
+  const query = async <T>(path: string, input: unknown): Promise<T> =>
+    trpcData<T>(path, await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }));
+  const mutate = async <T>(path: string, input: unknown, at = url): Promise<T> =>
+    trpcData<T>(path, await fetch(`${at}/trpc/${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(input) }));
+  const workspace = await query<{ id: string }>("workspace.get", undefined);
+  return { userId: user.id, workspaceId: workspace.id, token, query, mutate };
+}
+
+/** A new member with a workspace of their own, signed up at the API at `url`. */
+export const signUpAt = (url: string, name: string) => authenticate(url, "sign-up", { name, email: `${name.toLowerCase()}-${Date.now()}@bench.example.com` });
 
 export interface ApiServer {
   url: string;
@@ -27,32 +60,10 @@ export async function startApi(database: DatabaseConnection): Promise<ApiServer>
   const app = createApp({ database, corsOrigins: [origin], authRateLimit: false, rateLimiter: null });
   const server = await listen(app.fetch);
 
-  async function authenticate(route: "sign-up" | "sign-in", credentials: { name?: string; email: string }): Promise<Member> {
-    const response = await fetch(`${server.url}/api/auth/${route}/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ ...credentials, password }),
-    });
-    if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`);
-    const token = response.headers.get("set-auth-token");
-    const { user } = (await response.json()) as { user: { id: string } };
-    if (!token) throw new Error(`${route} returned no set-auth-token header`);
-    const headers = { authorization: `Bearer ${token}` };
-    const query = async <T>(path: string, input: unknown): Promise<T> => {
-      const url = `${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
-      const answer = await fetch(url, { headers });
-      const body = (await answer.json()) as { result?: { data: T }; error?: unknown };
-      if (!answer.ok || !body.result) throw new Error(`${path} answered ${answer.status}: ${JSON.stringify(body.error)}`);
-      return body.result.data;
-    };
-    const workspace = await query<{ id: string }>("workspace.get", undefined);
-    return { userId: user.id, workspaceId: workspace.id, query };
-  }
-
   return {
     url: server.url,
-    signUp: (name) => authenticate("sign-up", { name, email: `${name.toLowerCase()}-${Date.now()}@bench.example.com` }),
-    signIn: (email) => authenticate("sign-in", { email }),
+    signUp: (name) => signUpAt(server.url, name),
+    signIn: (email) => authenticate(server.url, "sign-in", { email }),
     close: server.close,
   };
 }

@@ -22,7 +22,8 @@ export type WhatsAppService = {
   api: <T = unknown>(method: string, route: string, body?: unknown) => Promise<T>;
   /** Resident memory of the service process, in MB (Linux `/proc`). */
   rssMb: () => number;
-  stop: () => Promise<void>;
+  /** Sends `signal` (default SIGTERM: a graceful stop), waits for the exit, removes the data dir. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
 /**
@@ -39,6 +40,7 @@ export async function startWhatsAppService(env: Record<string, string> = {}): Pr
     env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, WHATSAPP_PORT: String(port), WHATSAPP_HOST: "127.0.0.1", WHATSAPP_API_KEY: apiKey, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
     try {
@@ -64,9 +66,8 @@ export async function startWhatsAppService(env: Record<string, string> = {}): Pr
       const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
       return kb / 1024;
     },
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -10,7 +10,7 @@ export interface ScrubbableBreadcrumb {
 
 /** An event as far as the scrubber reads it. */
 export interface ScrubbableEvent {
-  request?: { data?: unknown; cookies?: unknown; query_string?: unknown; headers?: { [key: string]: string } };
+  request?: { url?: string; data?: unknown; cookies?: unknown; query_string?: unknown; headers?: { [key: string]: string } };
   extra?: unknown;
   user?: { id?: string | number };
   breadcrumbs?: ScrubbableBreadcrumb[];
@@ -28,6 +28,8 @@ export function scrubEvent<T extends ScrubbableEvent>(event: T): T {
     delete event.request.data;
     delete event.request.cookies;
     delete event.request.query_string;
+    // A page's address keeps its path only: a query string may carry a token or a search.
+    if (typeof event.request.url === "string") event.request.url = event.request.url.split("?")[0];
     if (event.request.headers) {
       event.request.headers = Object.fromEntries(Object.entries(event.request.headers).filter(([name]) => !sensitiveHeaders.has(name.toLowerCase())));
     }
@@ -38,9 +40,17 @@ export function scrubEvent<T extends ScrubbableEvent>(event: T): T {
   return event;
 }
 
-/** Console lines may quote anything, so they are dropped; HTTP breadcrumbs keep method, URL path and status. */
+/**
+ * Console lines may quote anything, so they are dropped; HTTP breadcrumbs keep method, URL path
+ * and status; navigation breadcrumbs keep the paths.
+ */
 export function scrubBreadcrumb<T extends ScrubbableBreadcrumb>(crumb: T): T | null {
   if (crumb.category === "console") return null;
+  // A browser's page changes: paths only (a query string may carry a token or a search).
+  if (crumb.category === "navigation" && crumb.data) {
+    const path = (value: unknown) => (typeof value === "string" ? value.split("?")[0] : value);
+    return { ...crumb, data: { from: path(crumb.data.from), to: path(crumb.data.to) } };
+  }
   if (crumb.data && typeof crumb.data.url === "string") {
     const { url, method, status_code: statusCode } = crumb.data;
     return { ...crumb, data: { url: url.split("?")[0], method, status_code: statusCode } };

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { initSentry, scrubEvent } from "../src/sentry.ts";
+import { initSentry, scrubBreadcrumb, scrubEvent } from "../src/sentry.ts";
 import { startEnvelopeReceiver } from "../src/testing.ts";
 
 const receiver = await startEnvelopeReceiver();
@@ -41,5 +41,14 @@ describe("scrubEvent", () => {
     for (const gone of ["customer's words", "session-cookie", "token=abc", "Bearer t", "agent's words", "a@b.c", "1.2.3.4", "x=secret"]) expect(text).not.toContain(gone);
     expect(scrubbed.user).toEqual({ id: "u1" });
     expect(scrubbed.breadcrumbs).toEqual([{ category: "http", data: { url: "http://wa/api/sendText", method: "POST", status_code: 201 } }]);
+  });
+});
+
+describe("scrubBreadcrumb and page addresses", () => {
+  it("keeps only the path of a page, a navigation and a request", () => {
+    const event = scrubEvent({ request: { url: "https://app.example/billing?token=secret" } });
+    expect(event.request?.url).toBe("https://app.example/billing");
+    expect(scrubBreadcrumb({ category: "navigation", data: { from: "/billing?token=secret", to: "/pricing?q=a" } })).toEqual({ category: "navigation", data: { from: "/billing", to: "/pricing" } });
+    expect(scrubBreadcrumb({ category: "fetch", data: { url: "/api/x?key=secret", method: "GET", status_code: 200 } })?.data).toEqual({ url: "/api/x", method: "GET", status_code: 200 });
   });
 });

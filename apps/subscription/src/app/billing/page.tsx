@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cancelSubscription, openCustomerPortal, resumeSubscription, signOut } from "~/app/actions";
 import { buttonClass } from "~/components/link-button";
 import { Notice } from "~/components/notice";
+import { SentryVisitor } from "~/components/sentry-visitor";
 import { OrdersTable } from "~/components/orders-table";
 import { UsageBars } from "~/components/usage-bars";
 import { hasPaidSubscription, loadOverview } from "~/lib/billing";
@@ -26,6 +27,7 @@ export default async function BillingPage({ searchParams }: PageProps<"/billing"
 
   return (
     <div className="space-y-8">
+      <SentryVisitor userId={overview.userId} workspaceId={overview.workspaceId} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold tracking-tight">{t("billing_nav_billing")}</h1>
         <form action={signOut}>
