@@ -101,17 +101,18 @@ export function createApp(options: AppOptions) {
   // Opened webhook keys, kept briefly; `account.remove` forgets its account's.
   const webhookAccounts = createWebhookAccountCache({ db: database.db, secretBox });
   const logger = options.logger ?? defaultLogger;
+  const rateLimiter = options.rateLimiter === undefined ? createMutationLimiter(defaultMutationLimits) : options.rateLimiter;
   const auth = createAuth({
     db: database.db,
     secret: serverSecret,
     baseURL: options.serverUrl ?? "http://localhost:8787",
     trustedOrigins: corsOrigins,
     rateLimit: options.authRateLimit ?? true,
+    rateLimitStorage: rateLimiter?.authStorage() ?? null,
     mailer: options.mailer ?? createDevMailbox(path.join(tmpdir(), "nexis-mailbox.jsonl"), logger),
     clientUrl: options.clientUrl ?? "http://localhost:3000",
     workos: options.workos,
   });
-  const rateLimiter = options.rateLimiter === undefined ? createMutationLimiter(defaultMutationLimits) : options.rateLimiter;
   const events = options.events ?? createEventBus();
   const liveStreams = createStreamLimit(options.maxLiveStreamsPerUser ?? 10);
   const errorReporter = options.errorReporter;

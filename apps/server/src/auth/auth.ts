@@ -6,6 +6,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { bearer, organization } from "better-auth/plugins";
 import type { Mailer } from "../services/mail/index.ts";
+import type { AuthRateLimitStorage } from "../services/rate-limit/mutation-limiter.ts";
 import { invitationMail, resetPasswordMail, verifyEmailMail } from "./emails.ts";
 import { accessControl, roles } from "./permissions.ts";
 import type { WorkosOptions } from "./workos/config.ts";
@@ -21,6 +22,8 @@ export interface AuthOptions {
   trustedOrigins: string[];
   /** Better Auth's own limiter on its routes (sign-in: 3 per 10 s per IP). Off only in tests. */
   rateLimit?: boolean;
+  /** Where its counts live when shared by several instances (Redis); in memory when unset. */
+  rateLimitStorage?: AuthRateLimitStorage | null;
   /** Sends invitation and password-reset emails. */
   mailer: Mailer;
   /** The client's address (CLIENT_URL), where invitation links lead. */
@@ -56,7 +59,13 @@ export function createAuth(options: AuthOptions) {
       autoSignInAfterVerification: true,
       sendVerificationEmail: ({ user, url }) => mailer.send(verifyEmailMail({ to: user.email, name: user.name, url })),
     },
-    rateLimit: { enabled: options.rateLimit ?? true, storage: "memory", window: 60, max: 100 },
+    rateLimit: {
+      enabled: options.rateLimit ?? true,
+      storage: "memory",
+      window: 60,
+      max: 100,
+      ...(options.rateLimitStorage ? { customStorage: options.rateLimitStorage } : {}),
+    },
     advanced: {
       database: { generateId: () => crypto.randomUUID() },
       // Better Auth skips the Origin check when NODE_ENV is "test"; keep it on everywhere.

@@ -6,6 +6,7 @@ import { eventually, linkNumber } from "../support/sandbox-number.ts";
 import type { ApiProcess } from "../support/api-process.ts";
 import { type ApiCluster, type ClusterUser, startApiCluster } from "./api-cluster.ts";
 import { openLiveStream } from "./live-stream.ts";
+import { clientOrigin } from "../support/server.ts";
 
 let cluster: ApiCluster;
 let a: ApiProcess;
@@ -88,5 +89,20 @@ describe("two API instances on one Postgres and Redis", () => {
     expect(messages).toHaveLength(1);
     const [chat] = await queryRows<{ unread_count: number }>(cluster.database.db, sql`select unread_count from chat where id = ${messages[0]?.chat_id}`);
     expect(chat?.unread_count).toBe(1);
+  });
+
+  it("Better Auth's sign-in limit counts across instances: alternating between them buys no extra tries", async () => {
+    const statuses: number[] = [];
+    // Sign-in allows 3 tries per 10 s from one address; one instance alone would allow 2 + 2 here.
+    for (const instance of [a, b, a, b]) {
+      const response = await fetch(`${instance.baseUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: clientOrigin },
+        body: JSON.stringify({ email: "nobody@example.com", password: "not the password" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 3).every((status) => status !== 429)).toBe(true);
+    expect(statuses[3]).toBe(429);
   });
 });

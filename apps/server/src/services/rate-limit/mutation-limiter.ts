@@ -20,10 +20,20 @@ export interface MutationLimiterOptions {
 /** What a refused call may do next: wait this long. */
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; scope: "user" | "ip" };
 
+/** Better Auth's rate-limit storage (`rateLimit.customStorage`): one request against a key and its rule. */
+export interface AuthRateLimitStorage {
+  consume(key: string, rule: { window: number; max: number }): Promise<{ allowed: boolean; retryAfter: number | null }>;
+}
+
 export interface MutationLimiter {
   readonly backend: "memory" | "redis";
   /** Counts one mutation against the caller's user (when signed in) and IP. */
   consume(caller: { userId: string | null; ip: string | null }): Promise<LimitVerdict>;
+  /**
+   * Better Auth's own limits (sign-in, sign-up…) on the same Redis, so every API instance counts
+   * together; null without Redis, where Better Auth's memory storage does the same in one process.
+   */
+  authStorage(): AuthRateLimitStorage | null;
   close(): Promise<void>;
 }
 
@@ -61,8 +71,21 @@ export function createMutationLimiter(options: MutationLimiterOptions): Mutation
     }
   }
 
+  // One limiter per rule Better Auth applies (its routes have different windows and maxima).
+  const authLimiters = new Map<string, RateLimiterAbstract>();
+  const authStorage: AuthRateLimitStorage = {
+    async consume(key, rule) {
+      const name = `auth:${rule.window}:${rule.max}`;
+      const target = authLimiters.get(name) ?? limiter(name, { points: rule.max, duration: rule.window });
+      authLimiters.set(name, target);
+      const verdict = await take("ip", target, key);
+      return verdict.allowed ? { allowed: true, retryAfter: null } : { allowed: false, retryAfter: verdict.retryAfterSeconds };
+    },
+  };
+
   return {
     backend: redis ? "redis" : "memory",
+    authStorage: () => (redis ? authStorage : null),
     async consume({ userId, ip }) {
       if (ip) {
         const verdict = await take("ip", perIp, ip);
