@@ -35,6 +35,7 @@ import { createMutationLimiter, defaultMutationLimits, type MutationLimiter } fr
 import { type Context, createContext } from "./trpc/context.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
+import { createLidLookups } from "./services/whatsapp/lid-lookups.ts";
 import { whatsappWebhookHandler } from "./webhooks/whatsapp-webhook.ts";
 
 export interface AppOptions {
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions) {
   if (options.whatsapp) watchQrCodes({ events, client: options.whatsapp.client });
   const media = options.media ?? createMediaService({ db: database.db, storage: createFilesystemStorage(path.join(tmpdir(), `nexis-media-${crypto.randomUUID()}`)), limits: defaultMediaLimits });
   const mediaDownloads = options.mediaDownloads ?? (options.whatsapp ? createMediaDownloads({ db: database.db, media, client: options.whatsapp.client, events, log: (line) => logger.warn(line) }) : undefined);
+  const lidLookups = options.whatsapp ? createLidLookups({ db: database.db, client: options.whatsapp.client, events, logger }) : undefined;
   const upgradeUrl = `${options.subscriptionUrl ?? "http://localhost:3001"}/pricing`;
   const app = new Hono<{ Variables: { requestId: string } }>();
   const subscriptionUrl = options.subscriptionUrl ?? "http://localhost:3001";
@@ -194,7 +196,7 @@ export function createApp(options: AppOptions) {
     metrics.webhookAnswered(c.res.status);
   });
   /** The WhatsApp service's signed events (session status, messages, acks…). */
-  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, accounts: webhookAccounts, logger }));
+  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, lidLookups, accounts: webhookAccounts, logger }));
 
   /** Media files: uploads for outbound messages, and the bytes of stored media to members. */
   app.route("/media", mediaRoutes({ db: database.db, auth, media, allowedOrigins: corsOrigins }));

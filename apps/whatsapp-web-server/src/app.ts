@@ -14,6 +14,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from "./openapi/openapi-do
 import { chatRoutes } from "./routes/chats.ts";
 import { chattingRoutes } from "./routes/chatting.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { lidRoutes } from "./routes/lids.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { extensionRoutes } from "./routes/extensions.ts";
 import { fileRoutes } from "./routes/files.ts";
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions) {
     .use(messageRoutes(sessions))
     .use(presenceRoutes(sessions))
     .use(contactRoutes(sessions))
+    .use(lidRoutes(sessions))
     .use(groupRoutes(sessions))
     .use(sandboxRoutes(sessions))
     .use(sandboxPhoneRoutes())

@@ -6,6 +6,8 @@ import type { components, paths } from "./generated/waha.ts";
 export type WahaSchemas = components["schemas"];
 export type WAMessage = WahaSchemas["WAMessage"];
 export type SessionInfo = WahaSchemas["SessionDTO"];
+/** A hidden id (`<n>@lid`) and its phone id (`<digits>@c.us`); what the service does not know is absent. */
+export type LidToPhoneNumber = WahaSchemas["LidToPhoneNumber"];
 
 export interface WahaApiClientOptions {
   /** The WhatsApp service, e.g. http://localhost:8788. */
@@ -236,5 +238,17 @@ export class WahaApiClient {
   // ── Reading ──────────────────────────────────────────────────────────────────────────────
   getContact(session: string, contactId: string) {
     return this.#call("getContact", (signal) => this.#http.GET("/api/contacts", { params: { query: { session, contactId } }, signal }));
+  }
+
+  /** The phone id behind a hidden id (`<n>@lid`); `pn` is absent when the account does not know it. */
+  findPhoneByLid(session: string, lid: string): Promise<LidToPhoneNumber> {
+    return this.#call("findPhoneByLid", (signal) => this.#http.GET("/api/{session}/lids/{lid}", { params: { path: { session, lid } }, signal }));
+  }
+
+  /** The hidden id of a phone (`<digits>@c.us` or the number); `lid` is absent when unknown. */
+  findLidByPhone(session: string, phoneNumber: string): Promise<LidToPhoneNumber> {
+    return this.#call("findLidByPhone", (signal) =>
+      this.#http.GET("/api/{session}/lids/pn/{phoneNumber}", { params: { path: { session, phoneNumber } }, signal }),
+    );
   }
 }

@@ -78,6 +78,15 @@ describe("WahaApiClient", () => {
     expect(seen.at(-1)?.url).toBe("/api/acc-1/auth/qr?format=raw");
   });
 
+  it("looks hidden ids up both ways, answering WAHA's LidToPhoneNumber", async () => {
+    next = { status: 200, body: { lid: "123456789012345@lid", pn: "5511999999999@c.us" } };
+    expect(await client().findPhoneByLid("acc-1", "123456789012345@lid")).toEqual({ lid: "123456789012345@lid", pn: "5511999999999@c.us" });
+    expect(seen.at(-1)).toMatchObject({ method: "GET", url: "/api/acc-1/lids/123456789012345%40lid" });
+    next = { status: 200, body: { pn: "5511999999999@c.us" } };
+    expect(await client().findLidByPhone("acc-1", "5511999999999@c.us")).toEqual({ pn: "5511999999999@c.us" });
+    expect(seen.at(-1)?.url).toBe("/api/acc-1/lids/pn/5511999999999%40c.us");
+  });
+
   it("turns an error status into WahaHttpError with the service's message; 4xx is not retryable", async () => {
     next = { status: 404, body: { statusCode: 404, message: "Session \"nope\" not found", error: "Not Found" } };
     const error = await client().getSession("nope").catch((caught: unknown) => caught);

@@ -7,6 +7,7 @@ import type { EventBus } from "../services/events/workspace-events.ts";
 import type { MediaDownloads } from "../services/media/index.ts";
 import type { SecretBox } from "../services/secrets/secret-box.ts";
 import { createIngestQueue, type IngestQueueOptions } from "../services/whatsapp/ingest-queue.ts";
+import type { LidLookups } from "../services/whatsapp/lid-lookups.ts";
 import { createWebhookAccountCache, type WebhookAccount, type WebhookAccountCache } from "../services/whatsapp/webhook-account-cache.ts";
 import { parseWebhookEvent } from "../services/whatsapp/webhook-event.ts";
 import { webhookEnvelopeSchema } from "../services/whatsapp/webhook-payloads.ts";
@@ -23,6 +24,8 @@ export interface WhatsAppWebhookOptions {
   accounts?: WebhookAccountCache;
   /** Copies the files of stored inbound media messages, after the commit. */
   mediaDownloads?: MediaDownloads | undefined;
+  /** Asks the WhatsApp service who a hidden id (`@lid`) is when no message told us, after the commit. */
+  lidLookups?: LidLookups | undefined;
   /** How webhooks are coalesced into transactions (`services/whatsapp/ingest-queue.ts`). */
   batching?: Pick<IngestQueueOptions, "maxBatch" | "maxWaitMs" | "maxInFlight">;
   /** Where failed after-commit work is reported. */
@@ -52,15 +55,20 @@ export function whatsappWebhookHandler(options: WhatsAppWebhookOptions) {
   const { db } = options.database;
   const accounts = options.accounts ?? createWebhookAccountCache({ db, secretBox: options.secretBox });
   // PGlite runs one transaction at a time anyway; Postgres overlaps a few (the pool has 10 connections).
-  const { mediaDownloads } = options;
+  const { mediaDownloads, lidLookups } = options;
   const queue = createIngestQueue({
     db,
     events: options.events,
     maxInFlight: options.database.kind === "postgres" ? 2 : 1,
     ...options.batching,
     ...(options.logger ? { logger: options.logger } : {}),
-    ...(mediaDownloads
-      ? { afterCommit: (item, applied) => mediaDownloads.afterWebhook(item.target.workspaceId, { event: item.event.event, payload: item.event.payload }, applied.events) }
+    ...(mediaDownloads || lidLookups
+      ? {
+          afterCommit: (item, applied) => {
+            mediaDownloads?.afterWebhook(item.target.workspaceId, { event: item.event.event, payload: item.event.payload }, applied.events);
+            lidLookups?.afterWebhook(item, applied);
+          },
+        }
       : {}),
   });
 

@@ -13,6 +13,7 @@ const of = (method: string, path: string, body?: unknown) => {
 describe("sessionOfRequest: which session a request is for (cluster routing)", () => {
   test("finds it in the path, the query or the JSON body, wherever WAHA puts it", async () => {
     expect(await of("GET", "/api/default/chats")).toBe("default");
+    expect(await of("GET", "/api/default/lids/pn/15551234567@c.us")).toBe("default");
     expect(await of("GET", "/api/sessions/s-1")).toBe("s-1");
     expect(await of("POST", "/api/sessions/s-1/start")).toBe("s-1");
     expect(await of("GET", "/api/files/s_2/true_1@c.us_3EB0.jpeg")).toBe("s_2");

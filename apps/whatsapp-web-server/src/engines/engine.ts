@@ -8,6 +8,7 @@ import type {
   EditMessageRequest,
   ForwardMessageRequest,
   GroupInfo,
+  LidToPhoneNumber,
   ListQuery,
   MeInfo,
   MessageRef,
@@ -143,6 +144,13 @@ export interface EngineSession {
   setContactBlocked(contactId: string, blocked: boolean): Promise<void>;
   /** Saves a contact's name in the address book. */
   setContactName(contactId: string, firstName: string, lastName: string): Promise<void>;
+  /** The hidden ids (`<n>@lid`) the account knows with their phone ids, a page at a time. */
+  getAllLids(query: Pagination): Promise<Array<Required<LidToPhoneNumber>>>;
+  getLidsCount(): Promise<number>;
+  /** The phone id (`<digits>@c.us`) behind a hidden id, null when unknown. */
+  findPNByLid(lid: string): Promise<string | null>;
+  /** The hidden id of a phone id (`<digits>@c.us`), null when unknown. */
+  findLIDByPhoneNumber(phoneId: string): Promise<string | null>;
 }
 
 /** The base every engine extends: optional operations default to "not implemented". */
@@ -333,6 +341,22 @@ export abstract class EngineSessionBase implements EngineSession {
 
   async setContactName(_contactId: string, _firstName: string, _lastName: string): Promise<void> {
     this.notImplemented("setContactName");
+  }
+
+  async getAllLids(_query: Pagination): Promise<Array<Required<LidToPhoneNumber>>> {
+    this.notImplemented("getAllLids");
+  }
+
+  async getLidsCount(): Promise<number> {
+    this.notImplemented("getLidsCount");
+  }
+
+  async findPNByLid(_lid: string): Promise<string | null> {
+    this.notImplemented("findPNByLid");
+  }
+
+  async findLIDByPhoneNumber(_phoneId: string): Promise<string | null> {
+    this.notImplemented("findLIDByPhoneNumber");
   }
 }
 

@@ -187,6 +187,17 @@ describe("contract: WAHA's openapi.json schemas", () => {
     await call(app, "PUT /api/{session}/contacts/{chatId}", `/api/c/contacts/${contactId}`, { body: { lastName: "Doe" } });
     await call(app, "GET /api/{session}/contacts/{id}", `/api/c/contacts/${contactId}`);
     await call(app, "GET /api/{session}/contacts/{id}", "/api/c/contacts/nobody");
+    const lids = await call(app, "GET /api/{session}/lids", "/api/c/lids?limit=2");
+    await call(app, "GET /api/{session}/lids", "/api/c/lids?limit=0");
+    await call(app, "GET /api/{session}/lids/count", "/api/c/lids/count");
+    await call(app, "GET /api/{session}/lids/count", "/api/ghost/lids/count");
+    const known = (lids.body as Array<{ lid: string; pn: string }>)[0] ?? { lid: "", pn: "" };
+    await call(app, "GET /api/{session}/lids/{lid}", `/api/c/lids/${known.lid}`);
+    await call(app, "GET /api/{session}/lids/{lid}", "/api/c/lids/999999999999999@lid");
+    await call(app, "GET /api/{session}/lids/{lid}", "/api/c/lids/nobody");
+    await call(app, "GET /api/{session}/lids/pn/{phoneNumber}", `/api/c/lids/pn/${known.pn}`);
+    await call(app, "GET /api/{session}/lids/pn/{phoneNumber}", "/api/c/lids/pn/5511900000000");
+    await call(app, "GET /api/{session}/lids/pn/{phoneNumber}", "/api/ghost/lids/pn/5511900000000");
     await api(app, "POST", "/api/sandbox/c/inbound", { from: "5511988887777", text: "hello" });
     // 9 sent messages × 3 acks, the inbound message, our reaction.
     await waitFor(() => receiver.events("message.ack").length >= 27 && receiver.events("message").length >= 1, 2_000, "webhooks");

@@ -145,6 +145,12 @@ export type WAContact = {
 /** `GET /api/contacts/all` and `GET /api/{session}/groups`: sorted and paged. */
 export type ListQuery = Pagination & { sortBy?: "id" | "name"; sortOrder: "asc" | "desc" };
 
+/**
+ * WAHA's `LidToPhoneNumber`: a hidden id (`<n>@lid`) and the phone id (`<digits>@c.us`) behind
+ * it. WAHA's document makes both optional: an unknown one is left out, never null.
+ */
+export type LidToPhoneNumber = { lid?: string; pn?: string };
+
 /** WAHA's `WANumberExistResult`. */
 export type NumberExistResult = { numberExists: boolean; chatId?: string };
 

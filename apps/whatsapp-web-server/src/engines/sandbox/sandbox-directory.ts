@@ -8,6 +8,8 @@ export type ContactBehaviour = "replies" | "reacts" | "reads" | "silent";
 export type SandboxContact = {
   /** `<digits>@c.us` */
   id: string;
+  /** The hidden id WhatsApp also knows the person by (`<15 digits>@lid`); see `lidOf`. */
+  lid: string;
   number: string;
   name: string;
   about: string;
@@ -60,6 +62,15 @@ function seeded(seed: string) {
   };
 }
 
+/**
+ * A person's fictional hidden id: 15 digits hashed from the phone, so the same person has the
+ * same one in every session and after a restart (WhatsApp's real ones are as opaque).
+ */
+export function lidOf(phone: string): string {
+  const digits = createHash("sha256").update(`sandbox-lid:${phone}`).digest().readBigUInt64BE(0) % 10n ** 14n;
+  return `1${String(digits).padStart(14, "0")}@lid`;
+}
+
 /** The simulated contacts, groups and chat history of the account with this phone number. */
 export function sandboxDirectory(phone: string): SandboxDirectory {
   const random = seeded(`sandbox-directory:${phone}`);
@@ -74,7 +85,7 @@ export function sandboxDirectory(phone: string): SandboxDirectory {
     numbers.add(number);
     const name = `${first} ${random.pick(lastNames)}`;
     const id = chatIdOf(number);
-    return { id, number, name, about: random.pick(abouts), picture: avatarDataUri(id, name), behaviour: firstBehaviours[index] ?? random.pick(behaviours) };
+    return { id, lid: lidOf(number), number, name, about: random.pick(abouts), picture: avatarDataUri(id, name), behaviour: firstBehaviours[index] ?? random.pick(behaviours) };
   });
   const now = Math.floor(Date.now() / 1000);
   const groups = random

@@ -7,6 +7,7 @@ import type {
   EditMessageRequest,
   ForwardMessageRequest,
   GroupInfo,
+  LidToPhoneNumber,
   ListQuery,
   MeInfo,
   MessageRef,
@@ -29,12 +30,14 @@ import { EngineSessionBase, type EngineSessionContext } from "../engine.ts";
 import { type ContactEdits, noContactEdits, SandboxContacts } from "./sandbox-contacts.ts";
 import type { SandboxDirectory } from "./sandbox-directory.ts";
 import { SandboxGroups } from "./sandbox-groups.ts";
+import { SandboxLids } from "./sandbox-lids.ts";
 import type { SandboxMessaging } from "./sandbox-messaging.ts";
 import type { SandboxStore } from "./sandbox-store.ts";
 
 /**
  * The WAHA operations of a SANDBOX session, each handed to the part that does it: messaging
- * (`SandboxMessaging`), the address book (`SandboxContacts`) or the groups (`SandboxGroups`).
+ * (`SandboxMessaging`), the address book (`SandboxContacts`), the groups (`SandboxGroups`) or the
+ * hidden ids (`SandboxLids`).
  * `SandboxSession` adds the lifecycle and the linked account these need.
  */
 export abstract class SandboxOperations extends EngineSessionBase {
@@ -228,6 +231,22 @@ export abstract class SandboxOperations extends EngineSessionBase {
 
   override async setGroupAdminsOnly(groupId: string, setting: GroupSecuritySetting, adminsOnly: boolean): Promise<void> {
     this.groups().setAdminsOnly(groupId, setting, adminsOnly);
+  }
+
+  override async getAllLids(query: Pagination): Promise<Array<Required<LidToPhoneNumber>>> {
+    return new SandboxLids(this.directory()).list(query);
+  }
+
+  override async getLidsCount(): Promise<number> {
+    return new SandboxLids(this.directory()).count();
+  }
+
+  override async findPNByLid(lid: string): Promise<string | null> {
+    return new SandboxLids(this.directory()).phoneOf(lid);
+  }
+
+  override async findLIDByPhoneNumber(phoneId: string): Promise<string | null> {
+    return new SandboxLids(this.directory()).lidOf(phoneId);
   }
 
   private contacts(): SandboxContacts {

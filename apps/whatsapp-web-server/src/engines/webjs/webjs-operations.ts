@@ -6,6 +6,7 @@ import type {
   EditMessageRequest,
   ForwardMessageRequest,
   GroupInfo,
+  LidToPhoneNumber,
   ListQuery,
   MessageRef,
   MessagesQuery,
@@ -22,6 +23,7 @@ import type {
   WAMessage,
 } from "../../waha/types.ts";
 import { EngineSessionBase } from "../engine.ts";
+import type { WebjsLids } from "./webjs-lids.ts";
 import type { WebjsMessaging } from "./webjs-messaging.ts";
 
 /**
@@ -32,6 +34,7 @@ import type { WebjsMessaging } from "./webjs-messaging.ts";
  */
 export abstract class WebjsOperations extends EngineSessionBase {
   protected abstract readonly messaging: WebjsMessaging;
+  protected abstract readonly lids: WebjsLids;
 
   override sendText(request: SendTextRequest): Promise<WAMessage> {
     return this.messaging.sendText(request);
@@ -139,5 +142,21 @@ export abstract class WebjsOperations extends EngineSessionBase {
 
   override getGroup(groupId: string): Promise<GroupInfo> {
     return this.messaging.group(groupId);
+  }
+
+  override getAllLids(query: Pagination): Promise<Array<Required<LidToPhoneNumber>>> {
+    return this.lids.list(query);
+  }
+
+  override getLidsCount(): Promise<number> {
+    return this.lids.count();
+  }
+
+  override findPNByLid(lid: string): Promise<string | null> {
+    return this.lids.phoneOf(lid);
+  }
+
+  override findLIDByPhoneNumber(phoneId: string): Promise<string | null> {
+    return this.lids.lidOf(phoneId);
   }
 }

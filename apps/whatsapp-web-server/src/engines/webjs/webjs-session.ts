@@ -10,6 +10,7 @@ import { isRunning, killProcesses, processesUsingProfile } from "./chromium-proc
 import { formatPairingCode, toMe } from "./webjs-adapter.ts";
 import { type Browser, createWebjsClient, profileDir, sessionAuthDir, type WebjsOptions } from "./webjs-client.ts";
 import { bindClientEvents, type WebjsEventHandlers } from "./webjs-events.ts";
+import { WebjsLids } from "./webjs-lids.ts";
 import { WebjsMessaging } from "./webjs-messaging.ts";
 import { WebjsOperations } from "./webjs-operations.ts";
 
@@ -55,6 +56,7 @@ export class WebjsSession extends WebjsOperations {
   private qr: string | null = null;
   private readonly closing = new Set<Promise<void>>();
   protected readonly messaging = new WebjsMessaging(() => this.requireClient());
+  protected readonly lids = new WebjsLids(() => this.requireClient());
 
   constructor(
     private readonly context: EngineSessionContext,
