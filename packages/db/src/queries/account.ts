@@ -79,12 +79,20 @@ export async function deleteAccount(db: Database, params: { workspaceId: string;
 /** Records the status the WhatsApp service answered (a webhook will confirm later changes). */
 export async function updateAccountStatus(
   db: Database,
-  params: { workspaceId: string; id: string; status: (typeof whatsappAccount.$inferSelect)["status"]; reason?: string | null },
+  params: {
+    workspaceId: string;
+    id: string;
+    status: (typeof whatsappAccount.$inferSelect)["status"];
+    reason?: string | null;
+    /** Only while the account is still in this status (a webhook may have moved it on already). */
+    onlyFrom?: (typeof whatsappAccount.$inferSelect)["status"];
+  },
 ) {
+  const scope = inWorkspace(params.workspaceId, params.id);
   const [row] = await db
     .update(whatsappAccount)
     .set({ status: params.status, statusReason: params.reason ?? null })
-    .where(inWorkspace(params.workspaceId, params.id))
+    .where(params.onlyFrom ? and(scope, eq(whatsappAccount.status, params.onlyFrom)) : scope)
     .returning(accountColumns);
   return row;
 }

@@ -33,12 +33,13 @@ export const newWebhookKey = () => randomBytes(32).toString("base64url");
 /**
  * The WAHA session of one account: named by the account id, tagged with workspace and account in
  * its metadata (echoed in every webhook), with one signed webhook to us that retries with backoff
- * for about an hour, so a restart of the API server loses no event.
+ * for about an hour, so a restart of the API server loses no event. Created stopped: the caller
+ * starts it once the account row is committed, so the session's first webhooks find their account.
  */
 export function sessionCreateRequest(params: { accountId: string; workspaceId: string; hmacKey: string; webhookUrl: string }): WahaSchemas["SessionCreateRequest"] {
   return {
     name: params.accountId,
-    start: true,
+    start: false,
     config: {
       metadata: { "workspace.id": params.workspaceId, "account.id": params.accountId },
       webhooks: [

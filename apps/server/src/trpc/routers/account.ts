@@ -60,20 +60,28 @@ export const accountRouter = {
     .use(requirePermission({ account: ["create"] }))
     .input(addAccountSchema)
     .use(enforcePlanLimit("accounts"))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const whatsapp = whatsappOf(ctx);
       const hmacKey = newWebhookKey();
-      return audited(
+      // The row and the (stopped) session are made together; the session starts only once the
+      // row is committed, so its first webhooks (STARTING, the QR) find their account at once
+      // instead of being refused and retried with backoff.
+      const account = await audited(
         ctx,
         async (tx) => {
-          const account = await accounts.createAccount(tx, { workspaceId: ctx.workspaceId, ...input, webhookSecret: ctx.secretBox.seal(hmacKey) });
-          const session = await callWhatsApp(() =>
-            whatsapp.client.createSession(sessionCreateRequest({ accountId: account.id, workspaceId: ctx.workspaceId, hmacKey, webhookUrl: whatsapp.webhookUrl })),
+          const created = await accounts.createAccount(tx, { workspaceId: ctx.workspaceId, ...input, webhookSecret: ctx.secretBox.seal(hmacKey) });
+          await callWhatsApp(() =>
+            whatsapp.client.createSession(sessionCreateRequest({ accountId: created.id, workspaceId: ctx.workspaceId, hmacKey, webhookUrl: whatsapp.webhookUrl })),
           );
-          return found(await accounts.updateAccountStatus(tx, { workspaceId: ctx.workspaceId, id: account.id, status: accountStatus(session.status) }), "Account");
+          return created;
         },
-        (account) => ({ action: "account.create", targetType: "account", targetId: account.id, metadata: { name: account.name } }),
+        (created) => ({ action: "account.create", targetType: "account", targetId: created.id, metadata: { name: created.name } }),
       );
+      // A failed start leaves a stopped number, which Restart starts again.
+      const session = await callWhatsApp(() => whatsapp.client.startSession(account.id));
+      const status = accountStatus(session.status);
+      const started = await accounts.updateAccountStatus(ctx.db, { workspaceId: ctx.workspaceId, id: account.id, status, onlyFrom: "STOPPED" });
+      return started ?? found(await accounts.getAccount(ctx.db, { workspaceId: ctx.workspaceId, id: account.id }), "Account");
     }),
 
   rename: manageAccounts.input(renameAccountSchema).mutation(({ ctx, input }) =>
