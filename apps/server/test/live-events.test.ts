@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSse, type SseEvent } from "./support/sse.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
+import { linkNumber } from "./support/sandbox-number.ts";
 
 let server: TestServer;
 let alice: TestUser;
@@ -9,22 +10,7 @@ let aliceAccount: string;
 let bobAccount: string;
 
 /** Adds a number and links it through the sandbox, as the onboarding does. */
-async function linkedAccount(user: TestUser, name: string): Promise<string> {
-  const { id } = await user.trpc.account.addAccount.mutate({ name });
-  for (let tries = 0; tries < 100; tries++) {
-    const { value } = await user.trpc.account.qr.query({ id });
-    if (value) {
-      await server.whatsapp.request("POST", `/api/sandbox/${id}/scan`, { value });
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  for (let tries = 0; tries < 100; tries++) {
-    if ((await user.trpc.account.get.query({ id })).status === "WORKING") return id;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the number did not link");
-}
+const linkedAccount = (user: TestUser, name: string) => linkNumber(server, user, name);
 
 const streamUrl = (lastEventId?: string) =>
   `${server.baseUrl}/trpc/events.live${lastEventId ? `?input=${encodeURIComponent(JSON.stringify({ lastEventId }))}` : ""}`;

@@ -1,7 +1,7 @@
 import { schema } from "@nexis/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatWith } from "./outbound-suite.ts";
-import { eventually } from "./support/sandbox-number.ts";
+import { eventually, scanCurrentQr } from "./support/sandbox-number.ts";
 import { collectSse, type SseEvent } from "./support/sse.ts";
 import { startTestServer, type TestServer, type TestUser } from "./support/server.ts";
 
@@ -80,10 +80,7 @@ describe("QR and acks over the live stream", () => {
     accountId = (await owner.trpc.account.addAccount.mutate({ name: "Streamed" })).id;
     // As the page does: the stream says there is a QR, the page fetches it, the phone scans it.
     await ownerStream.waitFor((events) => events.some((event) => event.type === "qr" && event.accountId === accountId));
-    const { value } = await owner.trpc.account.qr.query({ id: accountId });
-    expect(value).toBeTruthy();
-    const scanned = await server.whatsapp.request("POST", `/api/sandbox/${accountId}/scan`, { value });
-    expect(scanned.status).toBeLessThan(300);
+    await scanCurrentQr(server, owner, accountId);
     const working = (events: LiveEvent[]) => events.some((event) => event.type === "account" && event.accountId === accountId && event.status === "WORKING");
     await ownerStream.waitFor(working);
     const account = await owner.trpc.account.get.query({ id: accountId });

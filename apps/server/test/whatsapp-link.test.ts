@@ -3,7 +3,7 @@ import { signWebhookBody } from "@nexis/waha-client/webhooks";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSecretBox } from "../src/services/secrets/secret-box.ts";
-import { eventually } from "./support/sandbox-number.ts";
+import { eventually, scanCurrentQr } from "./support/sandbox-number.ts";
 import { startTestServer, testAppOptions, trpcError, type TestServer, type TestUser } from "./support/server.ts";
 
 let server: TestServer;
@@ -45,8 +45,7 @@ describe("linking a number through the WhatsApp service (SANDBOX)", () => {
     });
     expect(qr.status).toBe("SCAN_QR_CODE");
 
-    const scanned = await server.whatsapp.request("POST", `/api/sandbox/${accountId}/scan`, { value: qr.value });
-    expect(scanned.status).toBeLessThan(300);
+    await scanCurrentQr(server, owner, accountId);
     const linked = await eventually(async () => {
       const account = await owner.trpc.account.get.query({ id: accountId });
       if (account.status !== "WORKING" || !account.phoneNumber) throw new Error(`still ${account.status}`);
