@@ -89,6 +89,8 @@ describe("the agents' inbox", () => {
       { name: "inbox", url: `${client}/inbox`, ready: null },
       { name: "conversation", url: chatUrl, ready: null },
       { name: "settings-plan", url: `${client}/settings/plan`, ready: null },
+      { name: "settings-workspace", url: `${client}/settings/workspace`, ready: null },
+      { name: "settings-profile", url: `${client}/settings/profile`, ready: null },
     ];
     for (const viewport of viewports) {
       const view = await browser.newContext({ storageState, locale: "en-US", colorScheme: viewport.colorScheme, viewport: { width: viewport.width, height: 800 } });
@@ -97,9 +99,14 @@ describe("the agents' inbox", () => {
         await screen.goto(url, { waitUntil: "domcontentloaded" });
         if (ready) await screen.getByRole("button", { name: ready }).waitFor();
         else if (name === "settings-plan") await screen.getByText("Current plan:").waitFor();
+        else if (name === "settings-workspace") await screen.getByRole("heading", { name: "Workspace", level: 1 }).waitFor();
+        else if (name === "settings-profile") await screen.getByText("Active sessions").waitFor();
         else if (name === "conversation") await screen.getByTestId("message-thread").waitFor();
         else await screen.getByTestId("chat-list").waitFor();
         await screenshot(screen, `inbox-${name}-${viewport.width}-${viewport.colorScheme}`);
+        // Nothing wider than the screen: no sideways scrolling on a phone.
+        const widths = await screen.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        expect(widths.scroll, `${name} at ${viewport.width} px`).toBeLessThanOrEqual(widths.client);
       }
       if (viewport.colorScheme === "dark") {
         await expect(screen.evaluate(() => document.documentElement.classList.contains("dark"))).resolves.toBe(true);
