@@ -62,6 +62,25 @@ describe("webhook ingest: batched, idempotent", () => {
     }
   });
 
+  it("messages sent within the same second show in the order they arrived, whole and in pages", async () => {
+    const from = "5511944440000@c.us";
+    const second = 1_800_000_500;
+    const bodies = ["Oi", "tudo bem?", "queria saber", "do meu pedido", "#4521", "obrigado"];
+    for (const [index, body] of bodies.entries()) {
+      const posted = await account.post({ id: `evt_same_second_${index}`, event: "message", payload: messagePayload({ id: `false_${from}_SAME${index}`, from, body, timestamp: second }) });
+      expect(posted.status).toBe(200);
+    }
+    const { items } = await owner.trpc.chat.list.query({ accountId: account.accountId });
+    const chat = items.find((item) => item.waChatId === from);
+    expect(chat?.lastMessage?.body).toBe("obrigado");
+    const newestFirst = [...bodies].reverse();
+    expect((await owner.trpc.message.list.query({ chatId: chat?.id ?? "" })).items.map((message) => message.body)).toEqual(newestFirst);
+    // Paging inside the tie keeps the order too.
+    const first = await owner.trpc.message.list.query({ chatId: chat?.id ?? "", limit: 4 });
+    const rest = await owner.trpc.message.list.query({ chatId: chat?.id ?? "", limit: 4, cursor: first.nextCursor ?? undefined });
+    expect([...first.items, ...rest.items].map((message) => message.body)).toEqual(newestFirst);
+  });
+
   it("a bad webhook in a batch is refused (400) alone; the good ones around it are stored", async () => {
     const good = Array.from({ length: 20 }, (_, index) =>
       account.post({ id: `evt_mixed_${index}`, event: "message", payload: messagePayload({ id: `false_5511955550000@c.us_MIXED${index}`, from: "5511955550000@c.us", body: `good ${index}` }) }),

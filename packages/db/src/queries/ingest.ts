@@ -1,6 +1,7 @@
 import { and, type AnyColumn, eq, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.ts";
 import { chat } from "../schema/chat.ts";
+import { newId } from "../schema/columns.ts";
 import { contact } from "../schema/contact.ts";
 import type { MessageMedia } from "../schema/media.ts";
 import type { QuotedMessage, SystemEvent } from "../schema/message.ts";
@@ -102,7 +103,7 @@ export async function upsertContacts(db: Database, rows: ContactRow[]): Promise<
     db,
     sql`insert into ${contact} (id, workspace_id, account_id, wa_id, lid, push_name, phone_number)
         select * from unnest(
-          ${array(toWrite.map(() => crypto.randomUUID()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
+          ${array(toWrite.map(() => newId()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
           ${column("waId")}::text[], ${column("lid")}::text[], ${column("pushName")}::text[], ${column("phoneNumber")}::text[]
         )
         on conflict (account_id, wa_id) do update set
@@ -147,7 +148,7 @@ export async function upsertChats(db: Database, rows: ChatRow[]): Promise<Map<st
     db,
     sql`insert into ${chat} (id, workspace_id, account_id, wa_chat_id, is_group, contact_id)
         select * from unnest(
-          ${array(toWrite.map(() => crypto.randomUUID()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
+          ${array(toWrite.map(() => newId()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
           ${column("waChatId")}::text[], ${column("isGroup")}::boolean[], ${column("contactId")}::text[]
         )
         on conflict (account_id, wa_chat_id) do update set contact_id = coalesce(${chat.contactId}, excluded.contact_id), updated_at = now()
@@ -188,7 +189,7 @@ export async function insertMessages(db: Database, incoming: IncomingMessage[]) 
     sql`insert into ${message} (id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media, quoted, system)
         select id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media::jsonb, quoted::jsonb, system::jsonb
         from unnest(
-          ${array(messages.map(() => crypto.randomUUID()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
+          ${array(messages.map(() => newId()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
           ${column("chatId")}::text[], ${column("waMessageId")}::text[], ${column("fromMe")}::boolean[], ${column("author")}::text[],
           ${column("type")}::text[], ${column("body")}::text[], ${column("ack")}::int[], ${column("timestamp")}::bigint[],
           ${array(messages.map((row) => (row.media === null ? null : JSON.stringify(row.media))))}::text[],

@@ -1,8 +1,15 @@
 import { text, timestamp } from "drizzle-orm/pg-core";
+import { v7 as uuidv7 } from "uuid";
 import { organization } from "./auth.ts";
 
-/** A text primary key filled with a random UUID by the database. */
-export const id = () => text().primaryKey().$defaultFn(() => crypto.randomUUID());
+/**
+ * A new row id: a UUIDv7, which sorts by creation (monotonic within this process), so rows that
+ * tie on another key (messages in the same WhatsApp second) keep the order they arrived in.
+ */
+export const newId = (): string => uuidv7();
+
+/** A text primary key filled with `newId`. */
+export const id = () => text().primaryKey().$defaultFn(newId);
 
 /** The owning workspace (a Better Auth organization); its rows go when the workspace is deleted. */
 export const workspaceId = () =>
