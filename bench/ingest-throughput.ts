@@ -13,7 +13,8 @@ import { Hono } from "hono";
 import { createApp } from "server/app";
 import { createSecretBox } from "server/secret-box";
 import { listen } from "./support/load.ts";
-import { fireWebhooks, messageWebhooks, senderId, type Webhook } from "./support/message-webhooks.ts";
+import { messageWebhooks, senderId } from "./support/message-webhooks.ts";
+import { fireFromProcess } from "./support/sender-process.ts";
 
 const messages = Number(process.env.BENCH_MESSAGES ?? 40_000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
@@ -33,12 +34,8 @@ const [account] = await db
 if (!account) throw new Error("no account");
 
 const source = { accountId: account.id, webhookKey, senders };
-let cursor = 0;
-/** Fires every webhook of `batch` once from `connections` concurrent senders. */
-function fire(url: string, batch: Webhook[]) {
-  cursor = 0;
-  return fireWebhooks(url, { connections, amount: batch.length, next: () => batch[cursor++ % batch.length] as Webhook });
-}
+/** Fires the series `prefix` (`total` webhooks) once, from `connections` concurrent senders in their own process. */
+const fire = (url: string, prefix: string, total: number) => fireFromProcess({ url: `${url}/webhooks/whatsapp`, source, prefix, total, connections });
 
 const bare = new Hono().post("/webhooks/whatsapp", async (c) => {
   const parsed = JSON.parse(await c.req.text()) as { id?: unknown };
@@ -49,14 +46,14 @@ const baseline = await listen(bare.fetch);
 const subject = await listen(api.fetch);
 
 // Warm-up: JIT, connection pool, the account's cached key.
-await fire(`${baseline.url}/webhooks/whatsapp`, messageWebhooks(source, "warm", 3_000));
-await fire(`${subject.url}/webhooks/whatsapp`, messageWebhooks(source, "warm", 3_000));
+await fire(baseline.url, "warm", 3_000);
+await fire(subject.url, "warm", 3_000);
 
 const measured = messageWebhooks(source, "run", messages);
 const storedRows = async () => (await db.select({ n: count() }).from(schema.message).where(eq(schema.message.accountId, account.id)))[0]?.n ?? 0;
-const bareRun = await fire(`${baseline.url}/webhooks/whatsapp`, measured);
+const bareRun = await fire(baseline.url, "run", messages);
 const before = await storedRows();
-const apiRun = await fire(`${subject.url}/webhooks/whatsapp`, measured);
+const apiRun = await fire(subject.url, "run", messages);
 const stored = (await storedRows()) - before;
 
 // The database alone: the same message rows (under a second number) in batches of 200.

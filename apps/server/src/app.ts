@@ -168,8 +168,9 @@ export function createApp(options: AppOptions) {
   app.use("/media", csrfProtection(corsOrigins));
   // Only where they matter: each layer costs on the hot path (bench/api-overhead).
   const smallBodies = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: "Request body too large" }, 413) });
-  // Uploads (`POST /media`) have their own, larger limit.
-  app.on(["POST", "PUT", "PATCH"], "*", (c, next) => (c.req.path === "/media" ? next() : smallBodies(c, next)));
+  // Uploads (`POST /media`) have their own, larger limit; the WhatsApp webhook reads and limits its own body.
+  const ownLimit = new Set(["/media", "/webhooks/whatsapp"]);
+  app.on(["POST", "PUT", "PATCH"], "*", (c, next) => (ownLimit.has(c.req.path) ? next() : smallBodies(c, next)));
 
   /** Liveness: the process answers. */
   app.get("/health", (c) => c.json({ status: "ok", version: serverVersion }));

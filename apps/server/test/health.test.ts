@@ -70,6 +70,24 @@ describe("HTTP hardening", () => {
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  // Before the test below: its refused body is left unread, and the server closes that connection.
+  it("refuses a WhatsApp webhook over 2 MB with 413, whether its size is declared or streamed", async () => {
+    const body = JSON.stringify({ id: "evt_big", event: "message", session: crypto.randomUUID(), payload: { body: "x".repeat(3 * 1024 * 1024) } });
+    const headers = { "content-type": "application/json", "x-webhook-timestamp": String(Date.now()), "x-webhook-hmac": "0".repeat(128) };
+    const declared = await fetch(`${baseUrl}/webhooks/whatsapp`, { method: "POST", headers, body });
+    expect(declared.status).toBe(413);
+    const bytes = new TextEncoder().encode(body);
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let offset = 0; offset < bytes.length; offset += 256 * 1024) controller.enqueue(bytes.subarray(offset, offset + 256 * 1024));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${baseUrl}/webhooks/whatsapp`, { method: "POST", headers, body: streamed, duplex: "half" } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toEqual({ error: "Request body too large" });
+  });
+
   it("refuses a body over 2 MB with 413 before any handler reads it", async () => {
     const response = await fetch(`${baseUrl}/trpc/tag.create`, {
       method: "POST",

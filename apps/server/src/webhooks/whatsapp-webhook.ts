@@ -11,6 +11,7 @@ import type { LidLookups } from "../services/whatsapp/lid-lookups.ts";
 import { createWebhookAccountCache, type WebhookAccount, type WebhookAccountCache } from "../services/whatsapp/webhook-account-cache.ts";
 import { parseWebhookEvent } from "../services/whatsapp/webhook-event.ts";
 import { webhookEnvelopeSchema } from "../services/whatsapp/webhook-payloads.ts";
+import { readRawBody } from "./raw-body.ts";
 
 export interface WhatsAppWebhookOptions {
   database: DatabaseConnection;
@@ -30,9 +31,12 @@ export interface WhatsAppWebhookOptions {
   batching?: Pick<IngestQueueOptions, "maxBatch" | "maxWaitMs" | "maxInFlight">;
   /** Where failed after-commit work is reported. */
   logger?: Logger;
+  /** The largest body accepted (default 2 MB); the route reads its own body, past the app's body limit. */
+  maxBodyBytes?: number;
 }
 
 const accountIdSchema = z.uuid();
+
 
 /** Postgres refused the data itself (class 22: bad encoding, NUL in text, out of range), not a fault of ours. */
 function isDataError(error: unknown): boolean {
@@ -52,6 +56,7 @@ function isDataError(error: unknown): boolean {
  */
 export function whatsappWebhookHandler(options: WhatsAppWebhookOptions) {
   const maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const { db } = options.database;
   const accounts = options.accounts ?? createWebhookAccountCache({ db, secretBox: options.secretBox });
   // PGlite runs one transaction at a time anyway; Postgres overlaps a few (the pool has 10 connections).
@@ -85,7 +90,8 @@ export function whatsappWebhookHandler(options: WhatsAppWebhookOptions) {
   }
 
   return async (c: HonoContext) => {
-    const raw = await c.req.text();
+    const raw = await readRawBody(c, maxBodyBytes);
+    if (raw === null) return c.json({ error: "Request body too large" }, 413);
     const sentAt = Number(c.req.header("x-webhook-timestamp"));
     if (!Number.isFinite(sentAt) || Math.abs(Date.now() - sentAt) > maxSkewMs) {
       return c.json({ error: "Missing or stale X-Webhook-Timestamp" }, 401);
