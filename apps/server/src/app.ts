@@ -33,6 +33,7 @@ import { createStreamLimit } from "./services/events/stream-limit.ts";
 import { watchQrCodes } from "./services/events/qr-watch.ts";
 import { createMutationLimiter, defaultMutationLimits, type MutationLimiter } from "./services/rate-limit/mutation-limiter.ts";
 import { type Context, createContext } from "./trpc/context.ts";
+import { createSessionCache } from "./auth/session-cache.ts";
 import { appRouter } from "./trpc/routers/_app.ts";
 import { serverVersion } from "./version.ts";
 import { createLidLookups } from "./services/whatsapp/lid-lookups.ts";
@@ -69,6 +70,8 @@ export interface AppOptions {
   rateLimiter?: MutationLimiter | null;
   /** The WhatsApp service; without it (benchmarks) linking a number answers PRECONDITION_FAILED. */
   whatsapp?: WhatsAppLink;
+  /** How long a session found is reused for the same credentials (`auth/session-cache.ts`); default 5 s. */
+  sessionCacheMs?: number;
   /** Payments: Creem with `creemApiKey`, the sandbox provider otherwise (`src/billing`). */
   billing?: BillingOptions;
   /** The outbound queue's worker, woken when a message is queued (it also polls on its own). */
@@ -114,6 +117,7 @@ export function createApp(options: AppOptions) {
     clientUrl: options.clientUrl ?? "http://localhost:3000",
     workos: options.workos,
   });
+  const sessions = createSessionCache({ lookup: (headers) => auth.api.getSession({ headers }), ttlMs: options.sessionCacheMs ?? 5_000 });
   const events = options.events ?? createEventBus();
   const liveStreams = createStreamLimit(options.maxLiveStreamsPerUser ?? 10);
   const errorReporter = options.errorReporter;
@@ -143,6 +147,17 @@ export function createApp(options: AppOptions) {
   app.use("*", requestId({ limitLength: 64 }));
   app.use("*", (c, next) => runWithRequestId(c.get("requestId"), next));
   app.use("*", metrics.timing());
+
+  app.use("/webhooks/whatsapp", async (c, next) => {
+    await next();
+    metrics.webhookAnswered(c.res.status);
+  });
+  /**
+   * The WhatsApp service's signed events (session status, messages, acks…). Before the browser-facing
+   * layers (CORS, CSP, body limit): only the WhatsApp service calls it, server to server, and at
+   * thousands a second each layer shows (bench/ingest-throughput).
+   */
+  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, lidLookups, accounts: webhookAccounts, logger }));
 
   // Registered before the secure headers so it runs after them: the sandbox's HTML pages keep their own CSP.
   app.use("/sandbox/*", sandboxPageHeaders);
@@ -192,15 +207,22 @@ export function createApp(options: AppOptions) {
     return c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType });
   });
 
-  app.use("/webhooks/whatsapp", async (c, next) => {
-    await next();
-    metrics.webhookAnswered(c.res.status);
-  });
-  /** The WhatsApp service's signed events (session status, messages, acks…). */
-  app.post("/webhooks/whatsapp", whatsappWebhookHandler({ database, secretBox, events, mediaDownloads, lidLookups, accounts: webhookAccounts, logger }));
 
   /** Media files: uploads for outbound messages, and the bytes of stored media to members. */
-  app.route("/media", mediaRoutes({ db: database.db, auth, media, allowedOrigins: corsOrigins }));
+  app.route("/media", mediaRoutes({ db: database.db, auth, sessions, media, allowedOrigins: corsOrigins }));
+
+  // Whatever may end or change a session (sign-out, revocation, switching workspace, leaving one)
+  // is an auth route or a tRPC mutation: sessions found before it are not reused after it.
+  const changesSessions = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+  // Auth GETs too (following a verification link changes the user), all but reading the session.
+  app.use("/api/auth/*", async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" || !c.req.path.endsWith("/get-session")) sessions.clear();
+  });
+  app.use("/trpc/*", async (c, next) => {
+    await next();
+    if (changesSessions(c.req.method)) sessions.clear();
+  });
 
   /** Better Auth: sign-up, sign-in, sign-out, sessions, organizations (workspaces). */
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c, options.trustProxy ?? false)));
@@ -219,6 +241,7 @@ export function createApp(options: AppOptions) {
         createContext({
           database,
           auth,
+          sessions,
           upgradeUrl,
           headers: c.req.raw.headers,
           requestId: c.get("requestId"),

@@ -12,7 +12,9 @@ let aliceData: Fixture;
 let bobData: Fixture;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Sessions are reused for `sessionCacheMs`; short here, so a session row changed behind the
+  // server's back (below) is read again after a brief wait.
+  server = await startTestServer({ sessionCacheMs: 100 });
   [alice, bob] = await Promise.all([server.signUp("Alice"), server.signUp("Bob")]);
   aliceData = await buildFixture(server, alice);
   bobData = await buildFixture(server, bob);
@@ -69,6 +71,7 @@ describe("tenant isolation", () => {
   it("a session pointed at a foreign workspace is refused", async () => {
     // Even if a session row named another workspace, membership is checked on every call.
     await queryRows(server.database.db, sql`update session set active_organization_id = ${bobData.workspaceId} where user_id = ${alice.userId}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
     const before = await snapshotWorkspace(server.database.db, bobData.workspaceId);
     const response = await callRaw(server.baseUrl, "tag.create", "mutation", { name: "Intruder" }, { authorization: `Bearer ${alice.token}` });
     expect(response.status).toBe(403);

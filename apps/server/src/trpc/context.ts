@@ -1,6 +1,7 @@
 import type { Database, DatabaseConnection } from "@nexis/db";
 import type { Logger } from "@nexis/observability";
 import type { Auth, AuthSession } from "../auth/auth.ts";
+import type { SessionCache } from "../auth/session-cache.ts";
 import { defaultLogger } from "../default-logger.ts";
 import type { MutationLimiter } from "../services/rate-limit/mutation-limiter.ts";
 import type { StreamLimit } from "../services/events/stream-limit.ts";
@@ -45,6 +46,8 @@ export type Context = {
 export interface CreateContextOptions {
   database: DatabaseConnection;
   auth: Auth;
+  /** Sessions found recently; unset: Better Auth is asked on every call (a context built outside the app). */
+  sessions?: SessionCache;
   upgradeUrl: string;
   headers: Headers;
   requestId: string;
@@ -68,7 +71,7 @@ export interface CreateContextOptions {
 export async function createContext(options: CreateContextOptions): Promise<Context> {
   const { database, auth, headers } = options;
   const hasCredentials = headers.has("authorization") || headers.has("cookie");
-  const session = hasCredentials ? await auth.api.getSession({ headers }) : null;
+  const session = !hasCredentials ? null : options.sessions ? await options.sessions.get(headers) : await auth.api.getSession({ headers });
   const { upgradeUrl, requestId, clientIp, rateLimiter, whatsapp, secretBox, outbound, events } = options;
   const webhookAccounts = options.webhookAccounts ?? null;
   const liveStreams = options.liveStreams ?? null;

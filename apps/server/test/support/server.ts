@@ -75,7 +75,7 @@ export function testAppOptions(
 }
 
 /** The API server on a throwaway database, listening on an ephemeral loopback port. */
-export async function startTestServer(options: { authRateLimit?: boolean; rateLimiter?: MutationLimiter | null } = {}): Promise<TestServer> {
+export async function startTestServer(options: { authRateLimit?: boolean; rateLimiter?: MutationLimiter | null; sessionCacheMs?: number } = {}): Promise<TestServer> {
   const [database, whatsapp] = await Promise.all([createTestDatabase(process.env.DATABASE_URL), startWhatsAppService()]);
   const mailDir = await mkdtemp(path.join(tmpdir(), "nexis-mail-"));
   const mailboxFile = path.join(mailDir, "mailbox.jsonl");
@@ -101,7 +101,14 @@ export async function startTestServer(options: { authRateLimit?: boolean; rateLi
     redisUrl: process.env.REDIS_URL || undefined,
     redisPrefix: `nexis-test-${crypto.randomUUID()}`,
   });
-  const app = createApp({ ...testAppOptions(database, { ...options, mailboxFile, whatsapp: link }), outbound, events, media, metrics });
+  const app = createApp({
+    ...testAppOptions(database, { ...options, mailboxFile, whatsapp: link }),
+    outbound,
+    events,
+    media,
+    metrics,
+    ...(options.sessionCacheMs === undefined ? {} : { sessionCacheMs: options.sessionCacheMs }),
+  });
   outbound.start();
   const server: ServerType = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));

@@ -5,6 +5,7 @@ import { type Context as HonoContext, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Auth } from "../../auth/auth.ts";
+import type { SessionCache } from "../../auth/session-cache.ts";
 import { roleAllows } from "../../auth/permissions.ts";
 import { largestLimit, MediaRejected } from "./limits.ts";
 import type { MediaService, StoredMedia } from "./media-service.ts";
@@ -36,7 +37,7 @@ function parseRange(header: string | undefined, size: number): ByteRange | null 
  * `POST /media` (an agent's upload, multipart field `file`) and `GET /media/:id` (the bytes, to
  * members of the owning workspace only). Both take the session cookie or a bearer token.
  */
-export function mediaRoutes(options: { db: Database; auth: Auth; media: MediaService; allowedOrigins: string[] }) {
+export function mediaRoutes(options: { db: Database; auth: Auth; sessions?: SessionCache; media: MediaService; allowedOrigins: string[] }) {
   const { db, auth, media } = options;
   const allowedOrigins = new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
   /** A cookie-authenticated upload from another site's page (CSRF): a form post needs no CORS. */
@@ -46,7 +47,7 @@ export function mediaRoutes(options: { db: Database; auth: Auth; media: MediaSer
     return c.req.header("sec-fetch-site") === "cross-site" || (origin !== undefined && !allowedOrigins.has(origin));
   };
   const app = new Hono();
-  const session = (c: HonoContext) => auth.api.getSession({ headers: c.req.raw.headers });
+  const session = (c: HonoContext) => (options.sessions ? options.sessions.get(c.req.raw.headers) : auth.api.getSession({ headers: c.req.raw.headers }));
 
   app.post(
     "/",
