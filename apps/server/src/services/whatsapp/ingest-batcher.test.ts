@@ -38,6 +38,24 @@ describe("ingest batcher", () => {
     expect(batches).toEqual([[1, 2, 3]]);
   });
 
+  it("with nothing running, sends what was submitted together at once, without waiting for the timer", async () => {
+    const { batcher, batches } = recording({ maxBatch: 100, maxWaitMs: 10_000 });
+    const started = Date.now();
+    await Promise.all([1, 2].map((item) => batcher.submit(item)));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
+  it("sends what gathered during a batch as soon as that batch ends, not after the timer", async () => {
+    const { batcher, batches } = recording({ maxBatch: 100, maxWaitMs: 10_000, maxInFlight: 1, delayMs: 30 });
+    const started = Date.now();
+    const first = batcher.submit(0);
+    await sleep(10);
+    await Promise.all([first, ...[1, 2, 3].map((item) => batcher.submit(item))]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(batches).toEqual([[0], [1, 2, 3]]);
+  });
+
   it("never runs more batches at once than allowed; items arriving meanwhile gather into the next batch", async () => {
     const { batcher, batches, mostRunning } = recording({ maxBatch: 50, maxWaitMs: 1, maxInFlight: 1, delayMs: 30 });
     const first = batcher.submit(0);

@@ -1,8 +1,10 @@
 /**
- * Coalesces concurrent submissions into batches: a batch goes when `maxBatch` items wait or
- * `maxWaitMs` after its first item, whichever comes first, with at most `maxInFlight` batches
- * running. While batches run, new items keep gathering, so batches grow with the load and the
- * cost per item (one transaction, a few statements) falls as traffic rises.
+ * Coalesces concurrent submissions into batches, with at most `maxInFlight` batches running. With
+ * nothing running, what was submitted in the same turn of the event loop goes at once (an idle
+ * server adds no wait). While batches run, new items gather: when a batch ends, everything that
+ * waited goes into the next one; a free slot beside a running batch waits up to `maxWaitMs` for
+ * more; a full batch (`maxBatch`) goes at once. So batches grow with the load and the cost per
+ * item (one transaction, a few statements) falls as traffic rises.
  *
  * Hand-written rather than DataLoader: DataLoader fixes each batch when its timer fires, so with
  * a limit on batches in flight, items would queue in many small batches instead of joining the
@@ -35,6 +37,7 @@ export function createBatcher<Item, Result>(options: BatcherOptions<Item, Result
   let queue: Waiting<Item, Result>[] = [];
   let inFlight = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let immediate: ReturnType<typeof setImmediate> | null = null;
   /** The oldest waiting item has waited its `maxWaitMs` (the timer fired while every slot was busy). */
   let due = false;
   const idle: (() => void)[] = [];
@@ -48,6 +51,14 @@ export function createBatcher<Item, Result>(options: BatcherOptions<Item, Result
       flush();
       return;
     }
+    if (inFlight === 0) {
+      immediate ??= setImmediate(() => {
+        immediate = null;
+        due = true;
+        schedule();
+      });
+      return;
+    }
     timer ??= setTimeout(() => {
       timer = null;
       due = true;
@@ -57,7 +68,9 @@ export function createBatcher<Item, Result>(options: BatcherOptions<Item, Result
 
   function flush() {
     if (timer) clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
     timer = null;
+    immediate = null;
     const batch = queue.slice(0, options.maxBatch);
     queue = queue.slice(batch.length);
     // What is left waited as long as the batch that just went: it goes as soon as a slot frees.
@@ -76,6 +89,8 @@ export function createBatcher<Item, Result>(options: BatcherOptions<Item, Result
       })
       .finally(() => {
         inFlight--;
+        // What arrived while this batch ran has waited long enough: it takes the freed slot now.
+        if (queue.length > 0) due = true;
         schedule();
       });
     schedule();
