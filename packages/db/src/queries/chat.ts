@@ -134,6 +134,27 @@ function toInboxChat({ sortAt: _sortAt, last, ...row }: ChatRow) {
   return { ...row, lastMessage };
 }
 
+/** Opening the inbox: no filter but "not archived", no cursor. */
+const isInboxFirstPage = (params: { filters: ChatFilters; cursor?: ChatCursor | undefined }) =>
+  !params.cursor && Object.entries(params.filters).every(([name, value]) => value === undefined || (name === "archived" && value === false));
+
+/**
+ * The inbox's first page is its most frequent read (every agent, every reconnect): prepared once
+ * per database, so its statement is built once here and planned once per connection there.
+ */
+const preparedFirstPages = new WeakMap<Database, ReturnType<typeof prepareInboxFirstPage>>();
+const prepareInboxFirstPage = (db: Database) =>
+  selectChats(db)
+    .where(and(eq(chat.workspaceId, sql.placeholder("workspaceId")), eq(chat.archived, false)))
+    .orderBy(desc(sortAt), desc(chat.id))
+    .limit(sql.placeholder("limit"))
+    .prepare("inbox_first_page");
+function inboxFirstPage(db: Database) {
+  let prepared = preparedFirstPages.get(db);
+  if (!prepared) preparedFirstPages.set(db, (prepared = prepareInboxFirstPage(db)));
+  return prepared;
+}
+
 /**
  * A page of the workspace's chats, newest activity first, each with its contact, tags and last
  * message. `nextCursor` continues after the page's last chat; null on the last page.
@@ -144,10 +165,12 @@ export async function listChats(db: Database, params: { workspaceId: string; fil
     // A row comparison, so the page continues along the (workspace, archived, sort time, id) index.
     conditions.push(sql`(${sortAt}, ${chat.id}) < (${new Date(params.cursor.sortAt)}, ${params.cursor.id})`);
   }
-  const rows = await selectChats(db)
-    .where(and(...conditions))
-    .orderBy(desc(sortAt), desc(chat.id))
-    .limit(params.limit + 1);
+  const rows = isInboxFirstPage(params)
+    ? await inboxFirstPage(db).execute({ workspaceId: params.workspaceId, limit: params.limit + 1 })
+    : await selectChats(db)
+        .where(and(...conditions))
+        .orderBy(desc(sortAt), desc(chat.id))
+        .limit(params.limit + 1);
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? { sortAt: new Date(last.sortAt).toISOString(), id: last.id } : null;
