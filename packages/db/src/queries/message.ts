@@ -31,6 +31,25 @@ const messageColumns = {
 };
 
 /**
+ * A chat's newest messages: what opening a chat reads, prepared once per database (built once
+ * here, planned once per connection there).
+ */
+const preparedNewestPages = new WeakMap<Database, ReturnType<typeof prepareNewestPage>>();
+const prepareNewestPage = (db: Database) =>
+  db
+    .select(messageColumns)
+    .from(message)
+    .where(and(eq(message.workspaceId, sql.placeholder("workspaceId")), eq(message.chatId, sql.placeholder("chatId"))))
+    .orderBy(desc(message.timestamp), desc(message.id))
+    .limit(sql.placeholder("limit"))
+    .prepare("chat_newest_messages");
+function newestPage(db: Database) {
+  let prepared = preparedNewestPages.get(db);
+  if (!prepared) preparedNewestPages.set(db, (prepared = prepareNewestPage(db)));
+  return prepared;
+}
+
+/**
  * A page of one chat's messages, newest first. The chat must already be known to belong to the
  * workspace; the workspace filter is repeated so a wrong chat id can never read across tenants.
  */
@@ -43,12 +62,14 @@ export async function listMessages(
     // A row comparison, so the page continues along the (chat, timestamp, id) index.
     conditions.push(sql`(${message.timestamp}, ${message.id}) < (${params.cursor.timestamp}, ${params.cursor.id})`);
   }
-  const rows = await db
-    .select(messageColumns)
-    .from(message)
-    .where(and(...conditions))
-    .orderBy(desc(message.timestamp), desc(message.id))
-    .limit(params.limit + 1);
+  const rows = params.cursor
+    ? await db
+        .select(messageColumns)
+        .from(message)
+        .where(and(...conditions))
+        .orderBy(desc(message.timestamp), desc(message.id))
+        .limit(params.limit + 1)
+    : await newestPage(db).execute({ workspaceId: params.workspaceId, chatId: params.chatId, limit: params.limit + 1 });
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? { timestamp: last.timestamp, id: last.id } : null;
