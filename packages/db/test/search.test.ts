@@ -54,6 +54,10 @@ describe(`searchMessages on ${target}`, () => {
     ["an uncommon word, found in wider passes", "garantia"],
     ["a rare word, found only by searching everything", "xilofone"],
     ["a word nobody wrote", "inexistente"],
+    ["two words, both required", "garantia vence"],
+    ["a phrase, found in wider passes", '"garantia vence"'],
+    ["a rare phrase, found only by searching everything", '"tem xilofone"'],
+    ["a phrase nobody wrote", '"vence garantia"'],
   ])("gives the exact newest page for %s", async (_label, query) => {
     const found = await searchMessages(database.db, { workspaceId: "ws_a", query, limit: 20 });
     expect(found.map((hit) => hit.messageId)).toEqual(await expected("ws_a", query, 20));
