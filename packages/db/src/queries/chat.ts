@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { preparedPerDatabase } from "../prepared.ts";
 import { chat, chatTag } from "../schema/chat.ts";
 import { contact } from "../schema/contact.ts";
 import { message, type SystemEvent } from "../schema/message.ts";
@@ -138,22 +139,14 @@ function toInboxChat({ sortAt: _sortAt, last, ...row }: ChatRow) {
 const isInboxFirstPage = (params: { filters: ChatFilters; cursor?: ChatCursor | undefined }) =>
   !params.cursor && Object.entries(params.filters).every(([name, value]) => value === undefined || (name === "archived" && value === false));
 
-/**
- * The inbox's first page is its most frequent read (every agent, every reconnect): prepared once
- * per database, so its statement is built once here and planned once per connection there.
- */
-const preparedFirstPages = new WeakMap<Database, ReturnType<typeof prepareInboxFirstPage>>();
-const prepareInboxFirstPage = (db: Database) =>
+/** The inbox's first page is its most frequent read (every agent, every reconnect). */
+const inboxFirstPage = preparedPerDatabase((db) =>
   selectChats(db)
     .where(and(eq(chat.workspaceId, sql.placeholder("workspaceId")), eq(chat.archived, false)))
     .orderBy(desc(sortAt), desc(chat.id))
     .limit(sql.placeholder("limit"))
-    .prepare("inbox_first_page");
-function inboxFirstPage(db: Database) {
-  let prepared = preparedFirstPages.get(db);
-  if (!prepared) preparedFirstPages.set(db, (prepared = prepareInboxFirstPage(db)));
-  return prepared;
-}
+    .prepare("inbox_first_page"),
+);
 
 /**
  * A page of the workspace's chats, newest activity first, each with its contact, tags and last

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { preparedPerDatabase } from "../prepared.ts";
 import { chat } from "../schema/chat.ts";
 import { message } from "../schema/message.ts";
 
@@ -30,24 +31,16 @@ const messageColumns = {
   deletedAt: message.deletedAt,
 };
 
-/**
- * A chat's newest messages: what opening a chat reads, prepared once per database (built once
- * here, planned once per connection there).
- */
-const preparedNewestPages = new WeakMap<Database, ReturnType<typeof prepareNewestPage>>();
-const prepareNewestPage = (db: Database) =>
+/** A chat's newest messages: what opening a chat reads. */
+const newestPage = preparedPerDatabase((db) =>
   db
     .select(messageColumns)
     .from(message)
     .where(and(eq(message.workspaceId, sql.placeholder("workspaceId")), eq(message.chatId, sql.placeholder("chatId"))))
     .orderBy(desc(message.timestamp), desc(message.id))
     .limit(sql.placeholder("limit"))
-    .prepare("chat_newest_messages");
-function newestPage(db: Database) {
-  let prepared = preparedNewestPages.get(db);
-  if (!prepared) preparedNewestPages.set(db, (prepared = prepareNewestPage(db)));
-  return prepared;
-}
+    .prepare("chat_newest_messages"),
+);
 
 /**
  * A page of one chat's messages, newest first. The chat must already be known to belong to the

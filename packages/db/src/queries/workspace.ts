@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
+import { preparedPerDatabase } from "../prepared.ts";
 import { member, organization, session } from "../schema/auth.ts";
 
 /**
@@ -63,13 +64,19 @@ export async function findDefaultWorkspaceId(db: Database, params: { userId: str
   return row?.organizationId;
 }
 
-/** The caller's membership of a workspace, or undefined when not a member. */
-export async function findMembership(db: Database, params: { userId: string; workspaceId: string }) {
-  const [row] = await db
+/** Checked on every call to a workspace's procedures. */
+const membership = preparedPerDatabase((db) =>
+  db
     .select({ id: member.id, role: member.role })
     .from(member)
-    .where(and(eq(member.userId, params.userId), eq(member.organizationId, params.workspaceId)))
-    .limit(1);
+    .where(and(eq(member.userId, sql.placeholder("userId")), eq(member.organizationId, sql.placeholder("workspaceId"))))
+    .limit(1)
+    .prepare("find_membership"),
+);
+
+/** The caller's membership of a workspace, or undefined when not a member. */
+export async function findMembership(db: Database, params: { userId: string; workspaceId: string }) {
+  const [row] = await membership(db).execute(params);
   return row;
 }
 
