@@ -2,7 +2,7 @@ import { t } from "./core.ts";
 import { mapDatabaseErrors } from "./middleware/errors.ts";
 import { limitMutations } from "./middleware/rate-limit.ts";
 import { requireSession } from "./middleware/session.ts";
-import { requireWorkspace } from "./middleware/workspace.ts";
+import { requireWorkspace, requireWorkspaceForRead } from "./middleware/workspace.ts";
 
 export type { Context } from "./context.ts";
 export { requirePermission } from "./middleware/role.ts";
@@ -23,3 +23,9 @@ export const authedProcedure = publicProcedure.use(requireSession);
  * `ctx.workspaceId`. Add `requirePermission(...)` for anything the agent role may not do.
  */
 export const workspaceProcedure = authedProcedure.use(requireWorkspace);
+
+/**
+ * For reads every role may make (the inbox's chats, messages and search): as `workspaceProcedure`
+ * but without `ctx.role`, and the read runs while membership is checked (`requireWorkspaceForRead`).
+ */
+export const memberReadProcedure = authedProcedure.use(requireWorkspaceForRead);

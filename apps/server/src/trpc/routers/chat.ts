@@ -19,10 +19,11 @@ import {
 import { typingGate } from "../../services/outbound/typing-gate.ts";
 import { callWhatsApp } from "../../services/whatsapp/whatsapp-link.ts";
 import { found } from "../errors.ts";
-import { requirePermission, workspaceProcedure } from "../init.ts";
+import { memberReadProcedure, requirePermission, workspaceProcedure } from "../init.ts";
 import type { Context } from "../init.ts";
 
-const readChats = workspaceProcedure.use(requirePermission({ chat: ["read"] }));
+// Every role reads chats (`auth/permissions.ts`).
+const readChats = memberReadProcedure;
 const handleChats = workspaceProcedure.use(requirePermission({ chat: ["reply"] }));
 
 /** Applies an inbox change to one of the workspace's chats and tells the live stream. */

@@ -21,9 +21,10 @@ import { callWhatsApp, type WhatsAppLink } from "../../services/whatsapp/whatsap
 import type { Context } from "../init.ts";
 import { requireWorkspaceChats } from "../chat-batch.ts";
 import { found } from "../errors.ts";
-import { assertAccountWithinPlan, assertTemplateWithinPlan, enforcePlanLimit, requirePermission, workspaceProcedure } from "../init.ts";
+import { assertAccountWithinPlan, assertTemplateWithinPlan, enforcePlanLimit, memberReadProcedure, requirePermission, workspaceProcedure } from "../init.ts";
 
-const readChats = workspaceProcedure.use(requirePermission({ chat: ["read"] }));
+// Every role reads chats and their messages (`auth/permissions.ts`).
+const readChats = memberReadProcedure;
 const replyToChats = workspaceProcedure.use(requirePermission({ chat: ["reply"] }));
 
 /** A message key shaped like WhatsApp Web's (`3EB0` and hex), chosen before sending. */

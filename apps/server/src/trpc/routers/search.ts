@@ -1,7 +1,7 @@
 import { searchChats, searchMessages } from "@nexis/db/queries/search";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { searchSchema } from "../../schemas/chat.ts";
-import { requirePermission, workspaceProcedure } from "../init.ts";
+import { memberReadProcedure } from "../init.ts";
 
 /** Search across the workspace's conversations. */
 export const searchRouter = {
@@ -10,8 +10,8 @@ export const searchRouter = {
    * syntax: "a phrase", -without, or), newest first, with marked snippets; and chats whose contact
    * name or number contains it.
    */
-  inbox: workspaceProcedure
-    .use(requirePermission({ chat: ["read"] }))
+  // Every role reads chats (`auth/permissions.ts`).
+  inbox: memberReadProcedure
     .input(searchSchema)
     .query(async ({ ctx, input }) => {
       const params = { workspaceId: ctx.workspaceId, query: input.query, limit: input.limit };
