@@ -208,8 +208,11 @@ export function outboundSuite(label: string, options: { expectBackend?: "in-proc
       });
       expect(failed.failureReason).toMatch(/^WhatsApp answered 4\d\d/);
       expect((await outboxOf(sent.id))?.status).toBe("failed");
+      // The chat is mended as if it had been right all along: the outbox job and the message's own
+      // WhatsApp id (`true_<chat>_<key>`, which the ack webhooks name) point at it again.
       await server.database.db.execute(sql`update chat set wa_chat_id = ${chatB.waChatId} where id = ${chatB.id}`);
       await server.database.db.execute(sql`update outbox set payload = jsonb_set(payload, '{chatId}', to_jsonb(${chatB.waChatId}::text)) where payload->>'messageId' = ${sent.id}`);
+      await server.database.db.execute(sql`update message set wa_message_id = replace(wa_message_id, 'not-a-chat', ${chatB.waChatId}) where id = ${sent.id}`);
       await owner.trpc.message.retry.mutate({ id: sent.id });
       await sentToWhatsApp(sent.id);
     }, 40_000);
