@@ -183,9 +183,8 @@ export function createApp(options: AppOptions) {
   app.use("/media", csrfProtection(corsOrigins));
   // Only where they matter: each layer costs on the hot path (bench/api-overhead).
   const smallBodies = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json({ error: "Request body too large" }, 413) });
-  // Uploads (`POST /media`) have their own, larger limit; the WhatsApp webhook reads and limits its own body.
-  const ownLimit = new Set(["/media", "/webhooks/whatsapp"]);
-  app.on(["POST", "PUT", "PATCH"], "*", (c, next) => (ownLimit.has(c.req.path) ? next() : smallBodies(c, next)));
+  // Uploads (`POST /media`) have their own, larger limit (the WhatsApp webhook, answered above, its own).
+  app.on(["POST", "PUT", "PATCH"], "*", (c, next) => (c.req.path === "/media" ? next() : smallBodies(c, next)));
 
   /** Liveness: the process answers. */
   app.get("/health", (c) => c.json({ status: "ok", version: serverVersion }));
@@ -207,21 +206,19 @@ export function createApp(options: AppOptions) {
     return c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType });
   });
 
-
   /** Media files: uploads for outbound messages, and the bytes of stored media to members. */
   app.route("/media", mediaRoutes({ db: database.db, auth, sessions, media, allowedOrigins: corsOrigins }));
 
   // Whatever may end or change a session (sign-out, revocation, switching workspace, leaving one)
-  // is an auth route or a tRPC mutation: sessions found before it are not reused after it.
-  const changesSessions = (method: string) => method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
-  // Auth GETs too (following a verification link changes the user), all but reading the session.
+  // is an auth route or a tRPC mutation: sessions found before it are not reused after it. Auth
+  // GETs count too (following a verification link changes the user), all but reading the session.
   app.use("/api/auth/*", async (c, next) => {
     await next();
     if (c.req.method !== "GET" || !c.req.path.endsWith("/get-session")) sessions.clear();
   });
   app.use("/trpc/*", async (c, next) => {
     await next();
-    if (changesSessions(c.req.method)) sessions.clear();
+    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) sessions.clear();
   });
 
   /** Better Auth: sign-up, sign-in, sign-out, sessions, organizations (workspaces). */
