@@ -93,8 +93,8 @@ describe("tRPC: member", () => {
     expect(await roleOf(member.memberId)).toBeUndefined();
     expect((await trpcError(member.trpc.tag.list.query())).data?.code).toBe("FORBIDDEN");
     // The inbox's reads run beside the membership check; a removed member still gets only the refusal.
-    for (const read of [member.trpc.chat.list.query({}), member.trpc.search.inbox.query({ query: "hello" })]) {
-      const refusal = await trpcError(read);
+    for (const read of [() => member.trpc.chat.list.query({}), () => member.trpc.search.inbox.query({ query: "hello" })]) {
+      const refusal = await trpcError(read());
       expect(refusal.data?.code).toBe("FORBIDDEN");
       expect(refusal.message).toBe("You are not a member of this workspace.");
     }
