@@ -37,7 +37,6 @@ export interface WhatsAppWebhookOptions {
 
 const accountIdSchema = z.uuid();
 
-
 /** Postgres refused the data itself (class 22: bad encoding, NUL in text, out of range), not a fault of ours. */
 function isDataError(error: unknown): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
