@@ -12,3 +12,12 @@ export function preparedPerDatabase<Statement>(prepare: (db: Database) => Statem
     return statement;
   };
 }
+
+/**
+ * Raw SQL (`$1`, `$2`… for `params`) run as the named prepared statement `name`: Postgres parses
+ * and plans it once per connection instead of on every call (PGlite runs it as it comes).
+ */
+export async function queryPrepared<Row>(db: Database, name: string, text: string, params: unknown[]): Promise<Row[]> {
+  const result = (await db._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute()) as { rows: Row[] };
+  return result.rows;
+}

@@ -1,8 +1,8 @@
-import { and, type AnyColumn, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.ts";
+import { queryPrepared } from "../prepared.ts";
 import { chat } from "../schema/chat.ts";
 import { newId } from "../schema/columns.ts";
-import { contact } from "../schema/contact.ts";
 import type { MessageMedia } from "../schema/media.ts";
 import type { QuotedMessage, SystemEvent } from "../schema/message.ts";
 import { message } from "../schema/message.ts";
@@ -40,11 +40,6 @@ const byKey = <Row>(rows: Row[], key: (row: Row) => string) => [...rows].sort((a
 /** One array parameter (`$1::text[]`): the statement text stays the same whatever the batch size, and costs nothing to build. */
 const array = (values: unknown[]) => sql.param(values);
 
-/** Rows of these (account, id) pairs, as a semi-join on two arrays: one statement text for any number of pairs. */
-function pairsIn(accountColumn: AnyColumn, idColumn: AnyColumn, pairs: { accountId: string; id: string }[]) {
-  return sql`(${accountColumn}, ${idColumn}) in (select * from unnest(${array(pairs.map((pair) => pair.accountId))}::text[], ${array(pairs.map((pair) => pair.id))}::text[]))`;
-}
-
 /**
  * Records many webhook events as handled in one statement; answers the ids claimed now. An id
  * missing from the answer was handled before (or is being handled by a concurrent transaction,
@@ -63,99 +58,182 @@ export async function claimWebhookEvents(db: Database, params: { source: "whatsa
   return new Set(rows.map((row) => row.event_id));
 }
 
-export interface ContactRow {
-  workspaceId: string;
-  accountId: string;
-  waId: string;
-  lid: string | null;
-  pushName: string | null;
-  phoneNumber: string | null;
-}
-
-/**
- * Finds or creates the contacts of one-to-one chats, many at once (one row per account and id).
- * Reads first and writes only the rows that are new or learnt something (a name, the phone
- * number, the hidden id), so a busy chat's contact costs one indexed read per batch. A known
- * name is never replaced by nothing. Answers ids by `rowKey`.
- */
-export async function upsertContacts(db: Database, rows: ContactRow[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  if (rows.length === 0) return ids;
-  const existing = await db
-    .select({ id: contact.id, accountId: contact.accountId, waId: contact.waId, pushName: contact.pushName, phoneNumber: contact.phoneNumber, lid: contact.lid })
-    .from(contact)
-    .where(pairsIn(contact.accountId, contact.waId, rows.map((row) => ({ accountId: row.accountId, id: row.waId }))));
-  const known = new Map(existing.map((row) => [rowKey(row.accountId, row.waId), row]));
-  // In key order, so overlapping batches take row locks in the same order.
-  const toWrite = byKey(rows, (row) => rowKey(row.accountId, row.waId)).filter((row) => {
-    const stored = known.get(rowKey(row.accountId, row.waId));
-    if (stored) ids.set(rowKey(row.accountId, row.waId), stored.id);
-    return (
-      !stored ||
-      (row.pushName !== null && row.pushName !== stored.pushName) ||
-      (stored.phoneNumber === null && row.phoneNumber !== null) ||
-      (stored.lid === null && row.lid !== null)
-    );
-  });
-  if (toWrite.length === 0) return ids;
-  const column = <Key extends keyof ContactRow>(key: Key) => array(toWrite.map((row) => row[key]));
-  const written = await queryRows<{ id: string; accountId: string; waId: string }>(
-    db,
-    sql`insert into ${contact} (id, workspace_id, account_id, wa_id, lid, push_name, phone_number)
-        select * from unnest(
-          ${array(toWrite.map(() => newId()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
-          ${column("waId")}::text[], ${column("lid")}::text[], ${column("pushName")}::text[], ${column("phoneNumber")}::text[]
-        )
-        on conflict (account_id, wa_id) do update set
-          push_name = coalesce(excluded.push_name, ${contact.pushName}),
-          phone_number = coalesce(${contact.phoneNumber}, excluded.phone_number),
-          lid = coalesce(${contact.lid}, excluded.lid),
-          updated_at = now()
-        returning id, account_id as "accountId", wa_id as "waId"`,
-  );
-  for (const row of written) ids.set(rowKey(row.accountId, row.waId), row.id);
-  return ids;
-}
-
-export interface ChatRow {
+/** One new-message webhook for `storeIncomingMessages`: its event, its chat and contact, its message. */
+export interface IncomingChatMessage {
+  /** The webhook's event id, claimed here (a replayed or duplicated one changes nothing). */
+  eventId: string;
   workspaceId: string;
   accountId: string;
   waChatId: string;
   isGroup: boolean;
-  contactId: string | null;
+  /** What the payload tells of the other person (one-to-one chats): kept unless it says nothing new. */
+  pushName: string | null;
+  phoneNumber: string | null;
+  lid: string | null;
+  waMessageId: string;
+  fromMe: boolean;
+  author: string | null;
+  type: string;
+  body: string | null;
+  ack: number;
+  timestamp: number;
+  media: MessageMedia | null;
+  quoted: QuotedMessage | null;
 }
 
+/** A chat another batch created after this statement began: the batch runs again (`isStoreConflict`). */
+const chatCreatedConcurrently = "23502";
+
+/** `storeIncomingMessages`'s statement: `$1` is the JSON array of rows. */
+const storeIncomingMessagesStatement = `with
+  incoming as (
+    select * from json_to_recordset($1::json) as m(
+      ord int, "eventId" text, "workspaceId" text, "accountId" text, "waChatId" text, "isGroup" boolean, "newContactId" text, "newChatId" text,
+      "pushName" text, "phoneNumber" text, lid text, id text, "waMessageId" text, "fromMe" boolean, author text, type text, body text,
+      ack int, timestamp bigint, media jsonb, quoted jsonb)
+  ),
+  claimed as (
+    insert into processed_webhook_event (source, event_id)
+    select 'whatsapp', "eventId" from incoming order by "eventId"
+    on conflict do nothing
+    returning event_id
+  ),
+  fresh as (select incoming.* from incoming join claimed on claimed.event_id = incoming."eventId"),
+  contact_in as (
+    select "accountId", "waChatId" as wa_id, min("workspaceId") as workspace_id, min("newContactId") as new_id,
+      (array_agg("pushName" order by ord desc) filter (where "pushName" is not null))[1] as push_name,
+      (array_agg("phoneNumber" order by ord) filter (where "phoneNumber" is not null))[1] as phone_number,
+      (array_agg(lid order by ord) filter (where lid is not null))[1] as lid
+    from fresh where not "isGroup" group by "accountId", "waChatId"
+  ),
+  -- Lookups one row at a time through the unique index: a hash join would scan the whole table.
+  contact_known as (
+    select known.* from contact_in cross join lateral (
+      select id, account_id, wa_id, push_name, phone_number, lid from contact
+      where contact.account_id = contact_in."accountId" and contact.wa_id = contact_in.wa_id
+    ) known
+  ),
+  contact_written as (
+    insert into contact (id, workspace_id, account_id, wa_id, lid, push_name, phone_number)
+    select contact_in.new_id, contact_in.workspace_id, contact_in."accountId", contact_in.wa_id, contact_in.lid, contact_in.push_name, contact_in.phone_number
+    from contact_in left join contact_known known on known.account_id = contact_in."accountId" and known.wa_id = contact_in.wa_id
+    where known.id is null
+      or (contact_in.push_name is not null and contact_in.push_name is distinct from known.push_name)
+      or (known.phone_number is null and contact_in.phone_number is not null)
+      or (known.lid is null and contact_in.lid is not null)
+    order by contact_in."accountId", contact_in.wa_id
+    on conflict (account_id, wa_id) do update set
+      push_name = coalesce(excluded.push_name, contact.push_name),
+      phone_number = coalesce(contact.phone_number, excluded.phone_number),
+      lid = coalesce(contact.lid, excluded.lid),
+      updated_at = now()
+    returning id, account_id, wa_id
+  ),
+  contact_ids as (
+    select id, account_id, wa_id from contact_written
+    union all
+    select id, account_id, wa_id from contact_known known
+    where not exists (select from contact_written written where written.account_id = known.account_id and written.wa_id = known.wa_id)
+  ),
+  messages_in as (select distinct on ("accountId", "waMessageId") * from fresh order by "accountId", "waMessageId", ord),
+  chat_in as (
+    select fresh."accountId", fresh."waChatId", min(fresh."workspaceId") as workspace_id, bool_or(fresh."isGroup") as is_group,
+      min(fresh."newChatId") as new_id, min(contact_ids.id) as contact_id
+    from fresh left join contact_ids on not fresh."isGroup" and contact_ids.account_id = fresh."accountId" and contact_ids.wa_id = fresh."waChatId"
+    group by fresh."accountId", fresh."waChatId"
+  ),
+  chat_known as (
+    select known.* from chat_in cross join lateral (
+      select id, account_id, wa_chat_id from chat where chat.account_id = chat_in."accountId" and chat.wa_chat_id = chat_in."waChatId"
+    ) known
+  ),
+  -- A chat created here starts with its messages of this batch: none of them can be stored yet.
+  chat_created as (
+    insert into chat (id, workspace_id, account_id, wa_chat_id, is_group, contact_id, last_message_at, unread_count)
+    select chat_in.new_id, chat_in.workspace_id, chat_in."accountId", chat_in."waChatId", chat_in.is_group, chat_in.contact_id, to_timestamp(counts.at), counts.unread
+    from chat_in
+    join (
+      select "accountId", "waChatId", max(timestamp) as at, count(*) filter (where not "fromMe")::int as unread from messages_in group by "accountId", "waChatId"
+    ) counts on counts."accountId" = chat_in."accountId" and counts."waChatId" = chat_in."waChatId"
+    where not exists (select from chat_known known where known.account_id = chat_in."accountId" and known.wa_chat_id = chat_in."waChatId")
+    order by chat_in."accountId", chat_in."waChatId"
+    on conflict (account_id, wa_chat_id) do nothing
+    returning id, account_id, wa_chat_id
+  ),
+  chat_ids as (select id, account_id, wa_chat_id from chat_created union all select id, account_id, wa_chat_id from chat_known),
+  inserted as (
+    insert into message (id, workspace_id, account_id, chat_id, wa_message_id, from_me, author, type, body, ack, timestamp, media, quoted)
+    select m.id, m."workspaceId", m."accountId", chat_ids.id, m."waMessageId", m."fromMe", m.author, m.type, m.body, m.ack, m.timestamp, m.media, m.quoted
+    from messages_in m left join chat_ids on chat_ids.account_id = m."accountId" and chat_ids.wa_chat_id = m."waChatId"
+    order by m."accountId", m."waMessageId"
+    on conflict (account_id, wa_message_id) do nothing
+    returning id, account_id, wa_message_id, chat_id, timestamp, from_me
+  ),
+  bumped as (
+    update chat set
+      last_message_at = greatest(chat.last_message_at, bump.at),
+      unread_count = chat.unread_count + bump.unread,
+      contact_id = coalesce(chat.contact_id, bump.contact_id),
+      updated_at = now()
+    from (
+      select known.id, to_timestamp(max(inserted.timestamp)) as at, (count(inserted.id) filter (where not inserted.from_me))::int as unread, min(chat_in.contact_id) as contact_id
+      from chat_known known
+      join chat_in on chat_in."accountId" = known.account_id and chat_in."waChatId" = known.wa_chat_id
+      left join inserted on inserted.chat_id = known.id
+      group by known.id
+    ) bump
+    where chat.id = bump.id and (bump.at is not null or (chat.contact_id is null and bump.contact_id is not null))
+  )
+  select event_id as "eventId", null as id, null as "accountId", null as "waMessageId", null as "chatId" from claimed
+  union all
+  select null, id, account_id, wa_message_id, chat_id from inserted`;
+
 /**
- * Finds or creates chats by WhatsApp id, many at once (one row per account and id): one indexed
- * read, and a write only for chats that are new or gain their contact. Answers ids by `rowKey`.
+ * Stores new-message webhooks in one statement: claims their event ids, finds or creates the
+ * contacts and chats of the claimed ones (a contact is written only when it is new or learnt
+ * something: a name, its phone number, its hidden id; a known name is never replaced by nothing),
+ * inserts each message once per (account, WhatsApp id), then moves each chat's last activity and
+ * unread count by the messages stored now, every chat row written once. The first webhook per
+ * message id wins; events must be unique within a call. One statement is one round trip and one
+ * plan, so a batch costs the database little beyond its rows (bench/ingest-throughput).
+ *
+ * A chat created by a concurrent batch after this statement began is not visible to it: its
+ * messages then have no chat and the statement fails with a not-null violation, which
+ * `isStoreConflict` tells apart so the batch runs again and finds the chat.
  */
-export async function upsertChats(db: Database, rows: ChatRow[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  if (rows.length === 0) return ids;
-  const existing = await db
-    .select({ id: chat.id, accountId: chat.accountId, waChatId: chat.waChatId, contactId: chat.contactId })
-    .from(chat)
-    .where(pairsIn(chat.accountId, chat.waChatId, rows.map((row) => ({ accountId: row.accountId, id: row.waChatId }))));
-  const known = new Map(existing.map((row) => [rowKey(row.accountId, row.waChatId), row]));
-  const toWrite = byKey(rows, (row) => rowKey(row.accountId, row.waChatId)).filter((row) => {
-    const stored = known.get(rowKey(row.accountId, row.waChatId));
-    if (stored) ids.set(rowKey(row.accountId, row.waChatId), stored.id);
-    return !stored || (stored.contactId === null && row.contactId !== null);
-  });
-  if (toWrite.length === 0) return ids;
-  const column = <Key extends keyof ChatRow>(key: Key) => array(toWrite.map((row) => row[key]));
-  const written = await queryRows<{ id: string; accountId: string; waChatId: string }>(
-    db,
-    sql`insert into ${chat} (id, workspace_id, account_id, wa_chat_id, is_group, contact_id)
-        select * from unnest(
-          ${array(toWrite.map(() => newId()))}::text[], ${column("workspaceId")}::text[], ${column("accountId")}::text[],
-          ${column("waChatId")}::text[], ${column("isGroup")}::boolean[], ${column("contactId")}::text[]
-        )
-        on conflict (account_id, wa_chat_id) do update set contact_id = coalesce(${chat.contactId}, excluded.contact_id), updated_at = now()
-        returning id, account_id as "accountId", wa_chat_id as "waChatId"`,
+export async function storeIncomingMessages(db: Database, rows: IncomingChatMessage[]) {
+  if (rows.length === 0) return { claimed: new Set<string>(), inserted: [] };
+  // Ids for every row, and one per contact and chat (used only if this statement creates them).
+  const newIds = new Map<string, string>();
+  const idFor = (key: string) => newIds.get(key) ?? newIds.set(key, newId()).get(key);
+  const incoming = JSON.stringify(
+    rows.map((row, ord) => {
+      const key = rowKey(row.accountId, row.waChatId);
+      return { ...row, ord, id: newId(), newChatId: idFor(`chat ${key}`), newContactId: row.isGroup ? null : idFor(`contact ${key}`) };
+    }),
   );
-  for (const row of written) ids.set(rowKey(row.accountId, row.waChatId), row.id);
-  return ids;
+  const answer = await queryPrepared<{ eventId: string | null; id: string | null; accountId: string | null; waMessageId: string | null; chatId: string | null }>(
+    db,
+    "nexis_store_incoming_messages",
+    storeIncomingMessagesStatement,
+    [incoming],
+  );
+  const claimed = new Set<string>();
+  const inserted: { id: string; accountId: string; waMessageId: string; chatId: string }[] = [];
+  for (const row of answer) {
+    if (row.eventId !== null) claimed.add(row.eventId);
+    else inserted.push({ id: row.id as string, accountId: row.accountId as string, waMessageId: row.waMessageId as string, chatId: row.chatId as string });
+  }
+  return { claimed, inserted };
+}
+
+/** The store failed only because another batch created one of its chats meanwhile: running it again succeeds. */
+export function isStoreConflict(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const { code, column } = cause as { code?: unknown; column?: unknown };
+    if (code === chatCreatedConcurrently && column === "chat_id") return true;
+  }
+  return false;
 }
 
 export interface IncomingMessage {

@@ -1,12 +1,17 @@
 import type { Database } from "@nexis/db";
+import { isStoreConflict } from "@nexis/db/queries/ingest";
 import type { Logger } from "@nexis/observability";
 import { defaultLogger } from "../../default-logger.ts";
 import type { EventBus } from "../events/workspace-events.ts";
 import { type AppliedWebhook, applyWebhookBatch, type IngestItem } from "./ingest.ts";
 import { createBatcher } from "./ingest-batcher.ts";
 
-/** Postgres gave up a transaction for a deadlock or a serialization failure: running it again may succeed. */
+/**
+ * Postgres gave up a transaction for a deadlock or a serialization failure, or another batch
+ * created one of its chats meanwhile: running it again may succeed.
+ */
 function isConflictAbort(error: unknown): boolean {
+  if (isStoreConflict(error)) return true;
   for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
     const code = (cause as { code?: unknown }).code;
     if (code === "40P01" || code === "40001") return true;
@@ -20,7 +25,7 @@ export type IngestOutcome = { duplicate: boolean } | { error: unknown };
 export interface IngestQueueOptions {
   db: Database;
   events: EventBus;
-  /** Webhooks per transaction at most (default 200). */
+  /** Webhooks per batch at most (default 200). */
   maxBatch?: number;
   /** How long the first webhook of a batch waits for others (default 5 ms). */
   maxWaitMs?: number;
@@ -43,10 +48,10 @@ export interface IngestQueue {
 }
 
 /**
- * Verified webhooks go through here: concurrent ones are applied together in one transaction.
- * If a batch fails, its webhooks are applied again one transaction each, so one that the
- * database refuses fails alone and its neighbours are stored. Live events are published, and
- * after-commit work started, only once the transaction committed.
+ * Verified webhooks go through here: concurrent ones are applied together (`applyWebhookBatch`:
+ * one statement, or one transaction). If a batch fails, its webhooks are applied again one by
+ * one, so one that the database refuses fails alone and its neighbours are stored. Live events
+ * are published, and after-commit work started, only once the batch committed.
  */
 export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
   const { db, events } = options;
@@ -65,31 +70,29 @@ export function createIngestQueue(options: IngestQueueOptions): IngestQueue {
     });
   }
 
-  async function applyAlone(item: IngestItem): Promise<IngestOutcome> {
-    try {
-      const applied = await db.transaction((tx) => applyWebhookBatch(tx, [item]));
-      committed([item], applied);
-      return { duplicate: applied[0]?.duplicate ?? false };
-    } catch (error) {
-      return { error };
+  /** Applies a batch; runs it again (up to three times in all) when it lost to an overlapping batch. */
+  async function apply(items: IngestItem[]): Promise<IngestOutcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const applied = await applyWebhookBatch(db, items);
+        committed(items, applied);
+        return applied.map((result) => ({ duplicate: result.duplicate }));
+      } catch (error) {
+        if (attempt < 3 && isConflictAbort(error)) continue;
+        throw error;
+      }
     }
   }
 
   async function applyBatch(items: IngestItem[]): Promise<IngestOutcome[]> {
-    if (items.length === 1) return [await applyAlone(items[0] as IngestItem)];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const applied = await db.transaction((tx) => applyWebhookBatch(tx, items));
-        committed(items, applied);
-        return applied.map((result) => ({ duplicate: result.duplicate }));
-      } catch (error) {
-        // Two overlapping batches can deadlock on the same rows: Postgres aborts one; it runs again.
-        if (attempt < 3 && isConflictAbort(error)) continue;
-        // One webhook the database refuses must not fail the others: each alone, in order.
-        const outcomes: IngestOutcome[] = [];
-        for (const item of items) outcomes.push(await applyAlone(item));
-        return outcomes;
-      }
+    try {
+      return await apply(items);
+    } catch (error) {
+      if (items.length === 1) return [{ error }];
+      // One webhook the database refuses must not fail the others: each alone, in order.
+      const outcomes: IngestOutcome[] = [];
+      for (const item of items) outcomes.push(...(await applyBatch([item])));
+      return outcomes;
     }
   }
 

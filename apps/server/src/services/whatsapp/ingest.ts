@@ -4,7 +4,7 @@ import * as identity from "@nexis/db/queries/ingest-identity";
 import type { WorkspaceEvent } from "../events/workspace-events.ts";
 import { canonicalMessageId, lidsInMessageId } from "./contact-identity.ts";
 import { applyGroupEvent } from "./group-events.ts";
-import { storeMessages } from "./store-messages.ts";
+import { needsIdentityLookups, readMessageBatch, storeMessageBatch } from "./store-messages.ts";
 import type { WebhookEvent } from "./webhook-event.ts";
 
 /** The account a verified webhook came for. */
@@ -38,34 +38,33 @@ export function phoneFromWaId(waId: string): string | null {
 const isMessage = (item: IngestItem) => item.event.event === "message" || item.event.event === "message.any";
 
 /**
- * Applies a batch of verified webhooks inside the caller's transaction: claims all event ids in
- * one statement (a replayed or duplicated id is skipped), stores the messages set-based (one
- * statement each for contacts, chats, messages and chat counters), then applies the rarer events
- * one by one in arrival order, after the messages, so an ack or edit finds the message it names.
- * Answers one result per item, in order.
+ * Applies a batch of verified webhooks: new messages first, set-based (their event ids claimed
+ * and their contacts, chats and messages stored in one statement), then the rarer events one by
+ * one in arrival order, after the messages, so an ack or edit finds the message it names; their
+ * event ids are claimed together. A replayed or duplicated event id is skipped. New messages of
+ * people known by one id are that one statement alone, atomic without a transaction; anything
+ * more runs in one transaction. Answers one result per item, in order.
  */
 export async function applyWebhookBatch(db: Database, items: IngestItem[]): Promise<AppliedWebhook[]> {
-  const results: AppliedWebhook[] = items.map(() => ({ duplicate: true, events: [] }));
-  const claimed = await ingest.claimWebhookEvents(db, { source: "whatsapp", eventIds: items.map((item) => item.eventId) });
-  const fresh: number[] = [];
-  const taken = new Set<string>();
-  items.forEach((item, index) => {
-    // The same event id twice in one batch: the first is applied, the second is its duplicate.
-    if (!claimed.has(item.eventId) || taken.has(item.eventId)) return;
-    taken.add(item.eventId);
-    fresh.push(index);
-    (results[index] as AppliedWebhook).duplicate = false;
-  });
+  // The same event id twice in one batch: the first is applied, the second is its duplicate.
+  const seen = new Set<string>();
+  const firsts = items.flatMap((item, index) => (seen.has(item.eventId) ? [] : (seen.add(item.eventId), [index])));
+  const messages = firsts.filter((index) => isMessage(items[index] as IngestItem));
+  const others = firsts.filter((index) => !isMessage(items[index] as IngestItem));
+  const batch = readMessageBatch(messages.map((index) => items[index] as IngestItem));
 
-  const messages = fresh.filter((index) => isMessage(items[index] as IngestItem));
-  const stored = await storeMessages(db, messages.map((index) => items[index] as IngestItem));
-  messages.forEach((index, position) => (results[index] as AppliedWebhook).events.push(...(stored[position] ?? [])));
-
-  for (const index of fresh) {
-    const item = items[index] as IngestItem;
-    if (!isMessage(item)) (results[index] as AppliedWebhook).events.push(...(await applyWebhookEvent(db, item)));
+  async function apply(db: Database): Promise<AppliedWebhook[]> {
+    const results: AppliedWebhook[] = items.map(() => ({ duplicate: true, events: [] }));
+    const stored = await storeMessageBatch(db, batch);
+    messages.forEach((index, position) => (results[index] = stored[position] as AppliedWebhook));
+    const claimed = await ingest.claimWebhookEvents(db, { source: "whatsapp", eventIds: others.map((index) => (items[index] as IngestItem).eventId) });
+    for (const index of others) {
+      const item = items[index] as IngestItem;
+      if (claimed.has(item.eventId)) results[index] = { duplicate: false, events: await applyWebhookEvent(db, item) };
+    }
+    return results;
   }
-  return results;
+  return others.length === 0 && !needsIdentityLookups(batch) ? apply(db) : db.transaction(apply);
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Database } from "@nexis/db";
 import * as ingest from "@nexis/db/queries/ingest";
 import * as identity from "@nexis/db/queries/ingest-identity";
+import type { IdentityPair } from "@nexis/db/queries/ingest-identity";
 import { messageKey } from "@nexis/db/queries/message";
 import type { QuotedMessage } from "@nexis/db/schema";
 import type { WorkspaceEvent } from "../events/workspace-events.ts";
 import { inboundMedia } from "../media/inbound-media.ts";
 import { canonicalMessageId, isLid, lidsInMessageId, messageIdentities, normalizeWaId } from "./contact-identity.ts";
-import { type IngestItem, phoneFromWaId } from "./ingest.ts";
+import { type AppliedWebhook, type IngestItem, phoneFromWaId } from "./ingest.ts";
 import type { MessagePayload } from "./webhook-payloads.ts";
 
 /** What kind of message WAHA's payload carries, in our `message.type` words. */
@@ -47,23 +48,24 @@ function uniqueBy<Row>(rows: Row[], key: (row: Row) => string, merge?: (kept: Ro
   return [...kept.values()];
 }
 
-/**
- * Stores new messages (`message`, `message.any`) of a batch, set-based: links the people whose
- * phone and hidden ids the payloads reveal, upserts contacts and chats, inserts the messages once
- * per (account, WhatsApp id), then moves each touched chat's last activity and unread count in
- * one statement. Answers each item's live events, in order.
- */
-export async function storeMessages(db: Database, items: IngestItem[]): Promise<WorkspaceEvent[][]> {
-  const events: WorkspaceEvent[][] = items.map(() => []);
-  if (items.length === 0) return events;
+/** A batch of new-message webhooks as read from their payloads, before anything is stored. */
+export interface MessageBatch {
+  prepared: Prepared[];
+  hints: ReturnType<typeof messageIdentities>[];
+  /** Phone and hidden ids the payloads reveal together, once each. */
+  pairs: (IdentityPair & { at: number })[];
+  /** Hidden ids named alone (the chat's, or in a message id), which may belong to a known person. */
+  lonelyLids: { accountId: string; lid: string }[];
+}
+
+/** Reads new-message webhooks (`message`, `message.any`), each event id once. */
+export function readMessageBatch(items: IngestItem[]): MessageBatch {
   const prepared: Prepared[] = items.map((item) => {
     const payload = item.event.payload as MessagePayload;
     const waChatId = normalizeWaId(payload.fromMe ? (payload.to ?? payload.from) : payload.from);
     const author = payload.participant ? normalizeWaId(payload.participant) : null;
     return { item, payload, waChatId, isGroup: waChatId.endsWith("@g.us"), author, chatLid: null, waMessageId: payload.id };
   });
-
-  // 1. People known by two ids become one contact and one chat before anything is stored under either.
   const hints = prepared.map((entry) => messageIdentities(entry.payload));
   const pairs = uniqueBy(
     hints.flatMap((hint, index) => {
@@ -72,19 +74,36 @@ export async function storeMessages(db: Database, items: IngestItem[]): Promise<
     }),
     (pair) => ingest.rowKey(pair.accountId, `${pair.pn} ${pair.lid}`),
   );
+  const lonelyLids = prepared.flatMap((entry) => {
+    const { accountId } = entry.item.target;
+    return [entry.waChatId, ...lidsInMessageId(entry.payload.id)].filter(isLid).map((lid) => ({ accountId, lid }));
+  });
+  return { prepared, hints, pairs, lonelyLids };
+}
+
+/** The batch names someone by a hidden id: storing it reads (and may link) people first. */
+export const needsIdentityLookups = (batch: MessageBatch) => batch.pairs.length > 0 || batch.lonelyLids.length > 0;
+
+/**
+ * Stores a read batch: links the people whose phone and hidden ids the payloads reveal (when
+ * `needsIdentityLookups`, which takes the caller's transaction), then claims the events and
+ * stores their contacts, chats and messages in one statement (`storeIncomingMessages`). Answers,
+ * in order, whether each was a duplicate and its live events.
+ */
+export async function storeMessageBatch(db: Database, batch: MessageBatch): Promise<AppliedWebhook[]> {
+  const { prepared, hints, pairs } = batch;
+  const events: WorkspaceEvent[][] = prepared.map(() => []);
+  if (prepared.length === 0) return [];
+
+  // 1. People known by two ids become one contact and one chat before anything is stored under either.
   for (const pair of await identity.unlinkedIdentities(db, pairs)) {
     const { at } = pair as (typeof pairs)[number];
     const { workspaceId } = (prepared[at] as Prepared).item.target;
     const { changedChatIds } = await identity.linkContactIdentity(db, { ...pair, workspaceId, phoneNumber: phoneFromWaId(pair.pn) });
     (events[at] as WorkspaceEvent[]).push(...changedChatIds.map((chatId): WorkspaceEvent => ({ type: "chat", chatId })));
   }
-  // A hidden id alone (the chat's, or in the message id) still lands on the person's phone id
-  // once we learnt who it is.
-  const lonelyLids = prepared.flatMap((entry) => {
-    const { accountId } = entry.item.target;
-    return [entry.waChatId, ...lidsInMessageId(entry.payload.id)].filter(isLid).map((lid) => ({ accountId, lid }));
-  });
-  const known = await identity.phoneIdsForLids(db, lonelyLids);
+  // A hidden id alone still lands on the person's phone id once we learnt who it is.
+  const known = await identity.phoneIdsForLids(db, batch.lonelyLids);
   for (const pair of pairs) known.set(ingest.rowKey(pair.accountId, pair.lid), pair.pn);
   prepared.forEach((entry, index) => {
     const hint = hints[index];
@@ -96,75 +115,41 @@ export async function storeMessages(db: Database, items: IngestItem[]): Promise<
     entry.waMessageId = canonicalMessageId(entry.payload.id, (lid) => known.get(ingest.rowKey(accountId, lid)));
   });
 
-  // 2. Contacts of one-to-one chats, then chats.
-  const contactRows = uniqueBy(
-    prepared
-      .filter((entry) => !entry.isGroup)
-      .map((entry): ingest.ContactRow => ({
-        ...entry.item.target,
-        waId: entry.waChatId,
-        lid: entry.chatLid,
-        pushName: entry.payload.fromMe ? null : (entry.payload._data?.notifyName ?? null),
-        phoneNumber: phoneFromWaId(entry.waChatId),
-      })),
-    (row) => ingest.rowKey(row.accountId, row.waId),
-    (kept, next) => ({ ...kept, pushName: next.pushName ?? kept.pushName, lid: kept.lid ?? next.lid }),
-  );
-  const contactIds = await ingest.upsertContacts(db, contactRows);
-  const chatRows = uniqueBy(
-    prepared.map(
-      (entry): ingest.ChatRow => ({
-        ...entry.item.target,
-        waChatId: entry.waChatId,
-        isGroup: entry.isGroup,
-        contactId: entry.isGroup ? null : (contactIds.get(ingest.rowKey(entry.item.target.accountId, entry.waChatId)) ?? null),
-      }),
-    ),
-    (row) => ingest.rowKey(row.accountId, row.waChatId),
-  );
-  const chatIds = await ingest.upsertChats(db, chatRows);
-
-  // 3. Messages, once per (account, WhatsApp id); then the chats they moved.
-  const rows = uniqueBy(
-    prepared.map((entry, index) => {
-      const { payload } = entry;
-      const chatId = chatIds.get(ingest.rowKey(entry.item.target.accountId, entry.waChatId));
-      if (!chatId) throw new Error(`chat ${entry.waChatId} was not stored`);
-      const row: ingest.IncomingMessage = {
-        ...entry.item.target,
-        chatId,
-        waMessageId: entry.waMessageId,
-        fromMe: payload.fromMe,
-        author: entry.isGroup ? entry.author : null,
-        type: messageType(payload),
-        body: payload.body ?? null,
-        ack: payload.ack,
-        timestamp: Math.floor(payload.timestamp),
-        media: inboundMedia(payload),
-        quoted: quotedFrom(payload),
-      };
-      return { row, index };
-    }),
-    ({ row }) => ingest.rowKey(row.accountId, row.waMessageId),
-  );
-  const inserted = await ingest.insertMessages(
-    db,
-    rows.map(({ row }) => row),
-  );
-  const byKey = new Map(rows.map((entry) => [ingest.rowKey(entry.row.accountId, entry.row.waMessageId), entry]));
-  const bumps = new Map<string, { chatId: string; lastMessageAt: Date; unread: number }>();
-  for (const stored of inserted) {
-    const entry = byKey.get(ingest.rowKey(stored.accountId, stored.waMessageId));
-    if (!entry) continue;
-    (events[entry.index] as WorkspaceEvent[]).push({ type: "message", chatId: stored.chatId, messageId: stored.id });
-    const at = new Date(entry.row.timestamp * 1000);
-    const bump = bumps.get(stored.chatId) ?? { chatId: stored.chatId, lastMessageAt: at, unread: 0 };
-    if (at > bump.lastMessageAt) bump.lastMessageAt = at;
-    if (!entry.row.fromMe) bump.unread++;
-    bumps.set(stored.chatId, bump);
-  }
-  await ingest.bumpChats(db, [...bumps.values()]);
-  return events;
+  // 2. One statement claims the events, finds or creates contacts and chats, stores the messages
+  // and moves the chats.
+  const rows = prepared.map((entry): ingest.IncomingChatMessage => {
+    const { payload, item } = entry;
+    return {
+      eventId: item.eventId,
+      ...item.target,
+      waChatId: entry.waChatId,
+      isGroup: entry.isGroup,
+      pushName: entry.isGroup || payload.fromMe ? null : (payload._data?.notifyName ?? null),
+      phoneNumber: entry.isGroup ? null : phoneFromWaId(entry.waChatId),
+      lid: entry.isGroup ? null : entry.chatLid,
+      waMessageId: entry.waMessageId,
+      fromMe: payload.fromMe,
+      author: entry.isGroup ? entry.author : null,
+      type: messageType(payload),
+      body: payload.body ?? null,
+      ack: payload.ack,
+      timestamp: Math.floor(payload.timestamp),
+      media: inboundMedia(payload),
+      quoted: quotedFrom(payload),
+    };
+  });
+  const { claimed, inserted } = await ingest.storeIncomingMessages(db, rows);
+  // The first claimed webhook of each message id stored it (as the statement chose).
+  const storedBy = new Map(inserted.map((row) => [ingest.rowKey(row.accountId, row.waMessageId), row]));
+  return rows.map((row, index) => {
+    const duplicate = !claimed.has(row.eventId);
+    const stored = duplicate ? undefined : storedBy.get(ingest.rowKey(row.accountId, row.waMessageId));
+    if (stored) {
+      storedBy.delete(ingest.rowKey(row.accountId, row.waMessageId));
+      (events[index] as WorkspaceEvent[]).push({ type: "message", chatId: stored.chatId, messageId: stored.id });
+    }
+    return { duplicate, events: events[index] as WorkspaceEvent[] };
+  });
 }
 
 /** What an inbound reply quotes, as WhatsApp told it (text kept short: it is only a preview). */
