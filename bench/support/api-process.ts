@@ -35,7 +35,8 @@ export interface ApiProcess {
 export async function spawnApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "support/api-instance.ts"], {
+  // With the Node flags `apps/server` starts with (its package.json).
+  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "support/api-instance.ts"], {
     cwd: benchDir,
     env: {
       PATH: process.env.PATH ?? "",

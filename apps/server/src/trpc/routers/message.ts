@@ -94,11 +94,10 @@ async function queueSend(
 export const messageRouter = {
   /** A page of one chat's messages, newest first. */
   list: readChats.input(listMessagesSchema).query(async ({ ctx, input }) => {
-    // Side by side: the page is read within the workspace either way, and is dropped if the chat is not its own.
-    const [page] = await Promise.all([
-      messages.listMessages(ctx.db, { workspaceId: ctx.workspaceId, chatId: input.chatId, limit: input.limit, cursor: input.cursor }),
-      requireWorkspaceChats(ctx.db, { workspaceId: ctx.workspaceId, chatIds: [input.chatId] }),
-    ]);
+    const page = await messages.listMessages(ctx.db, { workspaceId: ctx.workspaceId, chatId: input.chatId, limit: input.limit, cursor: input.cursor });
+    // The page is read within the workspace, so messages found are of its own chat; only an empty
+    // page leaves open whether the chat is its own (another workspace's is NOT_FOUND).
+    if (page.items.length === 0) await requireWorkspaceChats(ctx.db, { workspaceId: ctx.workspaceId, chatIds: [input.chatId] });
     return { items: page.items, nextCursor: page.nextCursor ? encodeMessageCursor(page.nextCursor) : null };
   }),
 
