@@ -59,26 +59,15 @@ export async function claimWebhookEvents(db: Database, params: { source: "whatsa
 }
 
 /** One new-message webhook for `storeIncomingMessages`: its event, its chat and contact, its message. */
-export interface IncomingChatMessage {
+export interface IncomingChatMessage extends Omit<IncomingMessage, "chatId" | "system"> {
   /** The webhook's event id, claimed here (a replayed or duplicated one changes nothing). */
   eventId: string;
-  workspaceId: string;
-  accountId: string;
   waChatId: string;
   isGroup: boolean;
   /** What the payload tells of the other person (one-to-one chats): kept unless it says nothing new. */
   pushName: string | null;
   phoneNumber: string | null;
   lid: string | null;
-  waMessageId: string;
-  fromMe: boolean;
-  author: string | null;
-  type: string;
-  body: string | null;
-  ack: number;
-  timestamp: number;
-  media: MessageMedia | null;
-  quoted: QuotedMessage | null;
 }
 
 /** A chat another batch created after this statement began: the batch runs again (`isStoreConflict`). */
