@@ -1,3 +1,4 @@
+import { hasCause } from "@nexis/db";
 import { TRPCError } from "@trpc/server";
 import type { PlanId } from "@nexis/plans";
 
@@ -44,11 +45,7 @@ export class RoleError extends TypedCause<RoleCause> {
 
 /** Whether an error (or one of its causes) is Postgres' unique violation (SQLSTATE 23505). */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current === "object" && "code" in current && current.code === "23505") return true;
-    current = typeof current === "object" && "cause" in current ? current.cause : undefined;
-  }
-  return false;
+  return hasCause(error, (cause) => cause.code === "23505");
 }
 
 /** The row, or NOT_FOUND: also the answer for another workspace's ids, so none leak. */

@@ -1,4 +1,4 @@
-import type { DatabaseConnection } from "@nexis/db";
+import { type DatabaseConnection, hasCause } from "@nexis/db";
 import type { Logger } from "@nexis/observability";
 import { verifyWebhookSignature } from "@nexis/waha-client/webhooks";
 import type { Context as HonoContext } from "hono";
@@ -39,11 +39,7 @@ const accountIdSchema = z.uuid();
 
 /** Postgres refused the data itself (class 22: bad encoding, NUL in text, out of range), not a fault of ours. */
 function isDataError(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("22")) return true;
-  }
-  return false;
+  return hasCause(error, (cause) => typeof cause.code === "string" && cause.code.startsWith("22"));
 }
 
 /**

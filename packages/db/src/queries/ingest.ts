@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.ts";
+import { hasCause } from "../errors.ts";
 import { queryPrepared } from "../prepared.ts";
 import { chat } from "../schema/chat.ts";
 import { newId } from "../schema/columns.ts";
@@ -218,11 +219,7 @@ export async function storeIncomingMessages(db: Database, rows: IncomingChatMess
 
 /** The store failed only because another batch created one of its chats meanwhile: running it again succeeds. */
 export function isStoreConflict(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
-    const { code, column } = cause as { code?: unknown; column?: unknown };
-    if (code === chatCreatedConcurrently && column === "chat_id") return true;
-  }
-  return false;
+  return hasCause(error, (cause) => cause.code === chatCreatedConcurrently && cause.column === "chat_id");
 }
 
 export interface IncomingMessage {

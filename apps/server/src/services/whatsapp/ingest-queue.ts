@@ -1,4 +1,4 @@
-import type { Database } from "@nexis/db";
+import { type Database, hasCause } from "@nexis/db";
 import { isStoreConflict } from "@nexis/db/queries/ingest";
 import type { Logger } from "@nexis/observability";
 import { defaultLogger } from "../../default-logger.ts";
@@ -11,12 +11,7 @@ import { createBatcher } from "./ingest-batcher.ts";
  * created one of its chats meanwhile: running it again may succeed.
  */
 function isConflictAbort(error: unknown): boolean {
-  if (isStoreConflict(error)) return true;
-  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
-    const code = (cause as { code?: unknown }).code;
-    if (code === "40P01" || code === "40001") return true;
-  }
-  return false;
+  return isStoreConflict(error) || hasCause(error, (cause) => cause.code === "40P01" || cause.code === "40001");
 }
 
 /** A webhook's fate: stored (or a duplicate of one stored), or failed on its own. */
