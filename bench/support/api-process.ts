@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { serverNodeFlags } from "server/node-flags";
 import { freePort } from "./whatsapp-service.ts";
 
 const benchDir = path.resolve(import.meta.dirname, "..");
@@ -35,8 +36,8 @@ export interface ApiProcess {
 export async function spawnApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // With the Node flags `apps/server` starts with (its package.json).
-  const child: ChildProcess = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "support/api-instance.ts"], {
+  // With the Node flags `apps/server` starts with.
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, "--import", "tsx", "support/api-instance.ts"], {
     cwd: benchDir,
     env: {
       PATH: process.env.PATH ?? "",

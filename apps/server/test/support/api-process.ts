@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { serverNodeFlags } from "../../src/node-flags.ts";
 import { freePort, type WhatsAppService } from "./whatsapp-service.ts";
 
 const serverDir = path.resolve(import.meta.dirname, "../..");
@@ -37,7 +38,7 @@ export async function spawnApiProcess(options: ApiProcessOptions): Promise<ApiPr
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "nexis-api-"));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const child = spawn(process.execPath, [...serverNodeFlags, "--import", "tsx", "src/index.ts"], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? "",
