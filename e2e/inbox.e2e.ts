@@ -82,6 +82,7 @@ describe("the agents' inbox", () => {
     await reply.locator('[data-ack="sent"], [data-ack="delivered"], [data-ack="read"]').waitFor({ timeout: 8_000 });
   });
 
+  // 24 page loads and screenshots: past the default two minutes when the machine is slow.
   it("renders onboarding, inbox, conversation and settings at 1280 and 390 px, light and dark", async () => {
     const storageState = await context.storageState();
     const screens = [
@@ -113,5 +114,5 @@ describe("the agents' inbox", () => {
       }
       await view.close();
     }
-  });
+  }, 300_000);
 });
