@@ -14,6 +14,7 @@ import { count, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { createApp } from "server/app";
 import { createSecretBox } from "server/secret-box";
+import { percentiles } from "./support/latency.ts";
 import { listen } from "./support/load.ts";
 import { type FireResult, messageWebhooks, senderId } from "./support/message-webhooks.ts";
 import { fireFromProcess } from "./support/sender-process.ts";
@@ -79,13 +80,9 @@ for (let index = 0; index < rows.length; index += 200) {
 }
 const rawPerSecond = rows.length / ((performance.now() - rawStarted) / 1000);
 
-/** The middle value (the mean of the two middle ones for an even count). */
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 const ratios = results.map((result) => result.api.perSecond / result.bare.perSecond);
+// The middle round (the lower middle one for an even count).
+const median = (values: number[]) => percentiles(values).p50;
 const ratio = median(ratios);
 const apiPerSecond = median(results.map((result) => result.api.perSecond));
 console.log(`ingest-throughput on ${database.kind}: ${rounds} rounds of ${messages} signed message webhooks, ${connections} concurrent senders, ${senders} contacts`);
